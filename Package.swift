@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Parallax",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "parallax", targets: ["parallax"]),
+        .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
+        .library(name: "ParallaxREPL", targets: ["ParallaxREPL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // The system C library libedit, reached through a module map and static inline shims
+        // for its variadic functions (el_set, el_get, history).
+        .systemLibrary(
+            name: "CLibedit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The pure core: corpus, spans, folding and search, the store, comparison, agreement,
+        // exports. No terminal I/O; output goes through injected streams.
+        .target(
+            name: "ParallaxCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The session, the command registry, output formatting and line editing.
+        .target(
+            name: "ParallaxREPL",
+            dependencies: ["ParallaxCore", "CLibedit"]
+        ),
+        // A thin executable: parses options and hands off to ParallaxREPL.
+        .executableTarget(
+            name: "parallax",
+            dependencies: [
+                "ParallaxREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["ParallaxCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport"]),
+        .testTarget(name: "ParallaxREPLTests", dependencies: ["ParallaxREPL", "TestSupport"]),
+        .testTarget(name: "ParallaxEndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,61 @@
+import Foundation
+
+extension Corpus {
+    /// The manifest's file name inside a corpus directory.
+    public static let manifestName = "manifest.json"
+
+    /// Loads the corpus in a directory: `manifest.json` and the files it names.
+    /// - Parameter directory: Path of the corpus directory.
+    /// - Throws: ``ParallaxError`` naming the file (and JSON path) of the first problem.
+    public static func load(from directory: String) throws -> Corpus {
+        let manifestPath = (directory as NSString).appendingPathComponent(manifestName)
+        guard let data = FileManager.default.contents(atPath: manifestPath) else {
+            throw ParallaxError(.notFound, "cannot read the corpus manifest", at: manifestPath,
+                                hint: "point --corpus at a directory holding \(manifestName)")
+        }
+        let manifest: CorpusManifest
+        do {
+            manifest = try JSONDecoder().decode(CorpusManifest.self, from: data)
+        } catch let error as DecodingError {
+            throw ParallaxError(.invalidData, DecodingErrorText.describe(error), at: manifestPath)
+        } catch {
+            throw ParallaxError(.invalidData, "\(error)", at: manifestPath)
+        }
+        do {
+            return try Corpus(manifest: manifest) { info in
+                let path = (directory as NSString).appendingPathComponent(info.file)
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ParallaxError(.notFound, "cannot read document \(info.id)", at: path,
+                                        hint: "restore the file or fix \"file\" in \(manifestName)")
+                }
+                return [UInt8](data)
+            }
+        } catch var error as ParallaxError {
+            if error.location == "manifest" { error.location = manifestPath }
+            throw error
+        }
+    }
+}
+
+/// Turns Foundation's decoding errors into one line that says where.
+enum DecodingErrorText {
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "top level" : text)
+        }
+        switch error {
+        case .keyNotFound(let key, let c):
+            return "\(path(c.codingPath + [key])): missing"
+        case .typeMismatch(let type, let c):
+            return "\(path(c.codingPath)): expected \(type)"
+        case .valueNotFound(let type, let c):
+            return "\(path(c.codingPath)): expected \(type), found null"
+        case .dataCorrupted(let c):
+            let underlying = (c.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+            return "\(path(c.codingPath)): \(underlying ?? c.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
