@@ -35,3 +35,33 @@ public enum Fixtures {
         return path
     }
 }
+
+extension Fixtures {
+    /// A temporary annotations directory holding a copy of the bundled codebook and,
+    /// optionally, set files with the given contents.
+    public static func annotationsDirectory(sets: [String: [UInt8]] = [:]) -> String {
+        let dir = temporaryDirectory("parallax-store")
+        let codebook = FileManager.default.contents(atPath: annotationsDirectory + "/codebook.json")!
+        _ = FileManager.default.createFile(atPath: dir + "/codebook.json", contents: codebook)
+        for (name, bytes) in sets {
+            _ = FileManager.default.createFile(atPath: dir + "/\(name).jsonl", contents: Data(bytes))
+        }
+        return dir
+    }
+
+    /// The bytes of a file.
+    public static func bytes(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
+    /// A valid annotation on the bundled corpus: Stent's "highly unlikely" on reset-wedge.
+    public static func sampleAnnotation(id: String = "01TESTAAAAAAAAAAAAAAAAAAAA", stance: Int = -1) -> Annotation {
+        let doc = try! corpus.requireDocument("brookings")
+        let range = doc.text.string.range(of: "highly unlikely")!
+        let start = doc.text.scalarOffset(of: range.lowerBound)
+        let target = try! TextTarget(document: doc, start: start, end: start + 15)
+        return Annotation(id: id, target: target, question: "reset-wedge", analyst: "stent", stance: stance,
+                          confidence: 0.8, tags: ["evidence"], note: "“highly unlikely” — Aslı’s view differs",
+                          created: "2026-11-23T16:00:00Z")
+    }
+}

@@ -1,0 +1,45 @@
+/// One coder's annotations as loaded: the valid ones by id, the damaged lines kept verbatim,
+/// and which annotations had to be re-anchored or could not be (orphans).
+public struct AnnotationSet: Sendable {
+    /// The set's name (its file is `NAME.jsonl`).
+    public let name: String
+    /// Annotations by id (orphans included, with their old target).
+    public internal(set) var byID: [String: Annotation] = [:]
+    /// Lines that could not be loaded; written back verbatim.
+    public internal(set) var damaged: [DamagedLine] = []
+    /// Ids whose span could not be placed in the changed document.
+    public internal(set) var orphans: Set<String> = []
+    /// Ids whose span moved because the document changed (saved with the new position).
+    public internal(set) var reanchored: Set<String> = []
+
+    /// Creates an empty set.
+    public init(name: String) { self.name = name }
+
+    /// All annotations sorted by id.
+    public var annotations: [Annotation] {
+        byID.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    }
+
+    /// Annotations that are placed in the current text (orphans left out).
+    public var placed: [Annotation] {
+        annotations.filter { !orphans.contains($0.id) }
+    }
+
+    /// Number of annotations (orphans included).
+    public var count: Int { byID.count }
+
+    /// Whether set names are acceptable: 1-64 of `[A-Za-z0-9._-]`, not starting with a dot
+    /// or dash, and not a name the store uses itself.
+    public static func validate(name: String) throws {
+        let ok = !name.isEmpty && name.utf8.count <= 64
+            && name.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+            && name.first != "." && name.first != "-"
+        guard ok else {
+            throw ParallaxError(.usage, "\"\(name)\" is not a valid set name",
+                                hint: "use letters, digits, '.', '_' and '-', not starting with '.' or '-', no '/'")
+        }
+        if name == "codebook" {
+            throw ParallaxError(.usage, "\"codebook\" is reserved for the codebook", hint: "choose another set name")
+        }
+    }
+}

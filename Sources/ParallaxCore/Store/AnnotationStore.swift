@@ -1,0 +1,373 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The annotation store: the codebook and one file per set in a directory, with durable
+/// changes, one writer per set, damaged lines kept, re-anchoring, and undo/redo.
+///
+/// Layout of the directory:
+/// - `codebook.json` — the questions and scales.
+/// - `NAME.jsonl` — set NAME, canonical: one annotation a line, sorted by id.
+/// - `NAME.journal` — changes not yet compacted into `NAME.jsonl` (appended and fsynced).
+/// - `NAME.lock` — the writer's lock (see ``SetLock``).
+public final class AnnotationStore {
+    /// The directory holding the codebook and sets.
+    public let directory: String
+    /// The corpus annotations refer to.
+    public let corpus: Corpus
+    /// The codebook in force.
+    public private(set) var codebook: Codebook
+    /// Journal entries after which a set is compacted into its file.
+    public var compactionThreshold = 4096
+
+    private let fs: any FileSystem
+    private let anchor: @Sendable (TextTarget, Document) -> AnchorOutcome
+    private var entries: [String: Entry] = [:]
+    private var undoStack: [Change] = []
+    private var redoStack: [Change] = []
+    private var ids = AnnotationID()
+
+    private final class Entry {
+        var set: AnnotationSet
+        var lock: SetLock?
+        var journal: Journal
+        var problems: [ParallaxError]
+        init(set: AnnotationSet, journal: Journal, problems: [ParallaxError]) {
+            self.set = set; self.journal = journal; self.problems = problems
+        }
+    }
+
+    /// One undoable change: the annotation before and after (nil = absent).
+    private struct Change {
+        var set: String
+        var before: Annotation?
+        var after: Annotation?
+    }
+
+    /// The codebook's file name.
+    public static let codebookName = "codebook.json"
+
+    /// Opens the store in a directory and reads its codebook.
+    /// - Parameters:
+    ///   - directory: Where the codebook and sets live.
+    ///   - corpus: The corpus spans refer to.
+    ///   - fs: The file system (tests inject faults here).
+    ///   - anchor: How to re-anchor a span whose document changed.
+    /// - Throws: ``ParallaxError`` when the codebook is missing or malformed.
+    public init(directory: String, corpus: Corpus, fs: any FileSystem = PosixFileSystem(),
+                anchor: @escaping @Sendable (TextTarget, Document) -> AnchorOutcome = Reanchoring.anchor) throws {
+        self.directory = directory
+        self.corpus = corpus
+        self.fs = fs
+        self.anchor = anchor
+        let path = directory + "/" + AnnotationStore.codebookName
+        guard let bytes = try fs.read(path) else {
+            throw ParallaxError(.notFound, "no codebook", at: path,
+                                hint: "point --annotations at a directory holding \(AnnotationStore.codebookName)")
+        }
+        codebook = try AnnotationStore.decodeCodebook(bytes, path: path)
+        let problems = codebook.problems()
+        if let first = problems.first { throw ParallaxError(.invalidData, first, at: path) }
+    }
+
+    static func decodeCodebook(_ bytes: [UInt8], path: String) throws -> Codebook {
+        do {
+            return try JSONDecoder().decode(Codebook.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw ParallaxError(.invalidData, DecodingErrorText.describe(error), at: path)
+        }
+    }
+
+    // MARK: Paths
+
+    func path(of set: String) -> String { directory + "/" + set + ".jsonl" }
+    func journalPath(of set: String) -> String { directory + "/" + set + ".journal" }
+    func lockPath(of set: String) -> String { directory + "/" + set + ".lock" }
+
+    /// Names of the sets on disk (and sets created in this session), sorted.
+    public func setNames() throws -> [String] {
+        var names = Set(entries.filter { $0.value.lock != nil }.keys)
+        for file in try fs.list(directory) {
+            for suffix in [".jsonl", ".journal"] where file.hasSuffix(suffix) {
+                let name = String(file.dropLast(suffix.count))
+                if (try? AnnotationSet.validate(name: name)) != nil { names.insert(name) }
+            }
+        }
+        return names.sorted()
+    }
+
+    // MARK: Reading
+
+    /// The set with this name, loaded on first use. A set with no file yet is empty.
+    /// - Throws: ``ParallaxError`` for an invalid name or an unreadable file.
+    public func set(_ name: String) throws -> AnnotationSet {
+        try entry(name).set
+    }
+
+    /// What loading a set found: damaged lines (with `file:line`), orphans, re-anchored spans.
+    public func problems(of name: String) throws -> [ParallaxError] {
+        try entry(name).problems
+    }
+
+    /// Whether this session holds the set's write lock.
+    public func isWriting(_ name: String) -> Bool { entries[name]?.lock != nil }
+
+    private func entry(_ name: String) throws -> Entry {
+        if let e = entries[name] { return e }
+        try AnnotationSet.validate(name: name)
+        let e = try load(name)
+        entries[name] = e
+        return e
+    }
+
+    private func load(_ name: String) throws -> Entry {
+        let file = path(of: name)
+        let journalFile = journalPath(of: name)
+        var set = AnnotationSet(name: name)
+        var problems: [ParallaxError] = []
+        var lineOf: [String: Int] = [:]
+        let validator = AnnotationValidator(corpus: corpus, codebook: codebook)
+
+        func admit(_ a: Annotation, line: Int, raw: () -> [UInt8], where location: String) {
+            switch validator.check(a) {
+            case .valid:
+                set.byID[a.id] = a
+            case .documentChanged:
+                guard let doc = corpus.document(a.target.doc) else { return }
+                switch anchor(a.target, doc) {
+                case .placed(let start, let end):
+                    var moved = a
+                    moved.target = TextTarget(doc: doc.id, start: start, end: end, text: doc.text, hash: doc.hash)
+                    set.byID[a.id] = moved
+                    set.reanchored.insert(a.id)
+                    if start != a.target.start || moved.target.exact != a.target.exact {
+                        problems.append(ParallaxError(.conflict, "document \(doc.id) changed: annotation \(a.id) moved from \(a.target.start)-\(a.target.end) to \(start)-\(end)", at: location))
+                    }
+                case .orphan(let reason):
+                    set.byID[a.id] = a
+                    set.orphans.insert(a.id)
+                    problems.append(ParallaxError(.conflict, "orphaned annotation \(a.id): \(reason)", at: location,
+                                                  hint: "it is kept unchanged; mark the passage again and `edit \(a.id) span:here`, or delete it"))
+                }
+            case .invalid(let reason):
+                set.damaged.append(DamagedLine(line: line, bytes: raw(), reason: reason))
+                problems.append(ParallaxError(.invalidData, reason, at: location,
+                                              hint: "the line is kept as it is; mend it by hand, then `check`"))
+            }
+        }
+
+        if let bytes = try fs.read(file) {
+            let parsed = SetFile.parse(bytes)
+            for d in parsed.damaged {
+                set.damaged.append(d)
+                problems.append(ParallaxError(.invalidData, d.reason, at: "\(file):\(d.line)",
+                                              hint: "the line is kept as it is; mend it by hand, then `check`"))
+            }
+            for line in parsed.lines {
+                let a = line.annotation
+                if let first = lineOf[a.id] {
+                    let reason = "duplicate id \(a.id) (first on line \(first))"
+                    set.damaged.append(DamagedLine(line: line.number, bytes: AnnotationCodec.encode(a), reason: reason))
+                    problems.append(ParallaxError(.conflict, reason, at: "\(file):\(line.number)",
+                                                  hint: "the line is kept as it is; give it a new id or remove it"))
+                    continue
+                }
+                lineOf[a.id] = line.number
+                admit(a, line: line.number, raw: { AnnotationCodec.encode(a) }, where: "\(file):\(line.number)")
+            }
+            // Keep damaged lines in file order.
+            set.damaged.sort { $0.line < $1.line }
+        }
+        var replayed = 0
+        if let bytes = try fs.read(journalFile) {
+            let parsed = Journal.parse(bytes)
+            for d in parsed.damaged {
+                set.damaged.append(DamagedLine(line: Int.max, bytes: d.bytes, reason: d.reason))
+                problems.append(ParallaxError(.invalidData, d.reason, at: "\(journalFile):\(d.line)",
+                                              hint: "the entry is kept, moved into \(name).jsonl at the next save"))
+            }
+            for entry in parsed.entries {
+                switch entry {
+                case .put(let a):
+                    set.byID[a.id] = nil; set.orphans.remove(a.id); set.reanchored.remove(a.id)
+                    admit(a, line: Int.max, raw: { Array("put ".utf8) + AnnotationCodec.encode(a) }, where: journalFile)
+                case .delete(let id):
+                    set.byID[id] = nil; set.orphans.remove(id); set.reanchored.remove(id)
+                }
+            }
+            replayed = parsed.entries.count
+        }
+        return Entry(set: set, journal: Journal(path: journalFile, fs: fs, existingEntries: replayed), problems: problems)
+    }
+
+    // MARK: Writing
+
+    /// Takes the set's write lock (once per session), reloading it from disk so changes made
+    /// by an earlier writer are seen, and compacting a journal left by a crash.
+    private func writable(_ name: String) throws -> Entry {
+        let e = try entry(name)
+        if e.lock != nil { return e }
+        let lock = try SetLock.acquire(lockPath(of: name), set: name, fs: fs)
+        let fresh = try load(name)
+        fresh.lock = lock
+        entries[name] = fresh
+        if fresh.journal.count > 0 { try compact(fresh) }
+        return fresh
+    }
+
+    /// Adds an annotation durably.
+    /// - Throws: ``ParallaxError`` when the annotation is invalid, its id is taken, another
+    ///   process holds the set, or the disk refuses the write (the set is then unchanged).
+    public func add(_ a: Annotation, to name: String) throws {
+        let e = try writable(name)
+        if e.set.byID[a.id] != nil { throw ParallaxError(.conflict, "annotation \(a.id) already exists in set \(name)") }
+        try requireValid(a)
+        try apply(Change(set: name, before: nil, after: a), to: e)
+        record(Change(set: name, before: nil, after: a))
+    }
+
+    /// Replaces an annotation (same id) durably.
+    public func update(_ a: Annotation, in name: String) throws {
+        let e = try writable(name)
+        guard let before = e.set.byID[a.id] else { throw ParallaxError(.notFound, "no annotation \(a.id) in set \(name)") }
+        try requireValid(a)
+        let change = Change(set: name, before: before, after: a)
+        try apply(change, to: e)
+        e.set.orphans.remove(a.id)
+        record(change)
+    }
+
+    /// Deletes an annotation durably and returns it.
+    @discardableResult
+    public func delete(_ id: String, from name: String) throws -> Annotation {
+        let e = try writable(name)
+        guard let before = e.set.byID[id] else { throw ParallaxError(.notFound, "no annotation \(id) in set \(name)") }
+        let change = Change(set: name, before: before, after: nil)
+        try apply(change, to: e)
+        record(change)
+        return before
+    }
+
+    /// Undoes the last change of this session.
+    /// - Returns: a description of what was undone, or `nil` when there is nothing to undo.
+    public func undo() throws -> String? {
+        guard let change = undoStack.last else { return nil }
+        let inverse = Change(set: change.set, before: change.after, after: change.before)
+        try apply(inverse, to: try writable(change.set))
+        undoStack.removeLast()
+        redoStack.append(change)
+        return Self.describe(change, verb: "undid")
+    }
+
+    /// Redoes the last undone change.
+    public func redo() throws -> String? {
+        guard let change = redoStack.last else { return nil }
+        try apply(change, to: try writable(change.set))
+        redoStack.removeLast()
+        undoStack.append(change)
+        return Self.describe(change, verb: "redid")
+    }
+
+    private static func describe(_ c: Change, verb: String) -> String {
+        switch (c.before, c.after) {
+        case (nil, let a?): return "\(verb) add of \(a.id) in \(c.set)"
+        case (let b?, nil): return "\(verb) delete of \(b.id) in \(c.set)"
+        case (_, let a?): return "\(verb) edit of \(a.id) in \(c.set)"
+        default: return verb
+        }
+    }
+
+    private func record(_ change: Change) {
+        undoStack.append(change)
+        redoStack.removeAll()
+    }
+
+    private func requireValid(_ a: Annotation) throws {
+        switch AnnotationValidator(corpus: corpus, codebook: codebook).check(a) {
+        case .valid: return
+        case .documentChanged: throw ParallaxError(.invalidData, "annotation \(a.id) refers to another version of document \(a.target.doc)")
+        case .invalid(let reason): throw ParallaxError(.invalidData, reason, at: "annotation \(a.id)")
+        }
+    }
+
+    /// Journals a change, then applies it in memory: memory never runs ahead of the disk.
+    private func apply(_ change: Change, to e: Entry) throws {
+        let entry: JournalEntry
+        if let after = change.after { entry = .put(after) } else { entry = .delete(change.before!.id) }
+        try e.journal.append([entry])
+        if let after = change.after { e.set.byID[after.id] = after } else { e.set.byID[change.before!.id] = nil }
+        if let id = change.after?.id ?? change.before?.id { e.set.reanchored.remove(id) }
+        if e.journal.count >= compactionThreshold { try compact(e) }
+    }
+
+    // MARK: Saving
+
+    /// Writes the set's canonical file and empties its journal (when this session writes it).
+    public func compact(_ name: String) throws {
+        guard let e = entries[name], e.lock != nil else { return }
+        try compact(e)
+    }
+
+    private func compact(_ e: Entry) throws {
+        let bytes = SetFile.encode(Array(e.set.byID.values), damaged: e.set.damaged)
+        try fs.replaceAtomically(path(of: e.set.name), with: bytes)
+        try e.journal.remove()
+        e.set.reanchored.removeAll()
+    }
+
+    /// Compacts every set this session writes and releases their locks. Call at the end of a
+    /// session; changes are already durable without it.
+    public func close() throws {
+        var firstError: (any Error)?
+        for e in entries.values where e.lock != nil {
+            do {
+                if e.journal.count > 0 || !e.set.reanchored.isEmpty { try compact(e) }
+            } catch { firstError = firstError ?? error }
+            e.lock = nil
+        }
+        if let firstError { throw firstError }
+    }
+
+    /// Creates a new annotation id.
+    public func newID() -> String { ids.next(milliseconds: Clock.nowMilliseconds()) }
+
+    // MARK: Codebook
+
+    /// Adds a question to the codebook and saves it durably.
+    /// - Throws: ``ParallaxError`` for a taken or malformed id, a bad scale, or a failed write.
+    public func addQuestion(_ q: Question) throws {
+        guard codebook.question(q.id) == nil else {
+            throw ParallaxError(.conflict, "question \(q.id) already exists", hint: "choose another id")
+        }
+        let path = directory + "/" + AnnotationStore.codebookName
+        let lock = try SetLock.acquire(directory + "/codebook.lock", set: "codebook", fs: fs)
+        defer { withExtendedLifetime(lock) {} }
+        // Re-read: another session may have added a question meanwhile.
+        var book = try fs.read(path).map { try AnnotationStore.decodeCodebook($0, path: path) } ?? codebook
+        book.questions.append(q)
+        if let problem = book.problems().first { throw ParallaxError(.usage, problem) }
+        try fs.replaceAtomically(path, with: book.encoded())
+        codebook = book
+    }
+
+    // MARK: Lookup
+
+    /// Finds an annotation by id (or a unique prefix of at least 4 characters) in the given
+    /// sets.
+    public func find(_ id: String, in sets: [String]) throws -> (set: String, annotation: Annotation) {
+        var hits: [(String, Annotation)] = []
+        for name in sets {
+            let s = try set(name)
+            if let a = s.byID[id] { return (name, a) }
+            if id.count >= 4 { hits += s.byID.values.filter { $0.id.hasPrefix(id.uppercased()) }.map { (name, $0) } }
+        }
+        if hits.count == 1 { return hits[0] }
+        if hits.count > 1 {
+            throw ParallaxError(.ambiguous, "\"\(id)\" matches \(hits.count) annotations", hint: "type more of the id")
+        }
+        throw ParallaxError(.notFound, "no annotation \"\(id)\"", hint: "`list` shows ids")
+    }
+}
