@@ -1,0 +1,215 @@
+import Foundation
+import ParallaxCore
+
+/// The store: `list`, `show`, `sets`, `use`, `question`, `check`.
+enum StoreCommands {
+    static let all: [Command] = [list, show, sets, use, question, check]
+
+    static func status(_ set: AnnotationSet, _ id: String) -> String {
+        set.orphans.contains(id) ? "orphan" : set.reanchored.contains(id) ? "re-anchored" : "placed"
+    }
+
+    static let list = Command(
+        "list", aliases: ["ls"], group: "Store",
+        options: [OptionSpec("question", .question, "only this question"),
+                  OptionSpec("analyst", .analyst, "only this analyst (any folded form)"),
+                  OptionSpec("doc", .document, "only this document"),
+                  OptionSpec("tag", .text, "only annotations with this tag"),
+                  OptionSpec("set", .set, "this set, several (a,b) or all; default: the current set")],
+        flags: ["json"],
+        summary: "list annotations, with filters",
+        help: """
+        Lists annotations of the current set (or of `set:`), sorted by id, one a line: id,
+        question, analyst, stance, where, and the start of the quote.
+
+        examples:
+          list
+          list set:baseline analyst:asli question:us-russia-reset
+        """
+    ) { inv, session in
+        try inv.noMore(than: 0)
+        let sets = try inv.at(option: "set") { try session.sets(named: inv.options["set"]?.text) }
+        let question = try inv.options["question"].map { q in try inv.at(option: "question") { try session.store.codebook.require(q.text).id } }
+        let analyst = try inv.options["analyst"].map { a in try inv.at(option: "analyst") { try session.corpus.analysts.resolve(a.text).id } }
+        let doc = try inv.options["doc"].map { d in try inv.at(option: "doc") { try session.corpus.requireDocument(d.text).id } }
+        let tag = inv.options["tag"]?.text
+        var views: [AnnotationView] = []
+        for set in sets {
+            for a in set.annotations where (question == nil || a.question == question) && (analyst == nil || a.analyst == analyst)
+                && (doc == nil || a.target.doc == doc) && (tag == nil || a.tags.contains(tag!)) {
+                views.append(AnnotationView(a, set: set.name, corpus: session.corpus, status: status(set, a.id)))
+            }
+        }
+        if inv.json { return try session.printJSON(views) }
+        if views.isEmpty {
+            session.print("no annotations" + (sets.count == 1 ? " in set \(sets[0].name)" : ""))
+            return
+        }
+        let multi = sets.count > 1
+        let rows = views.map { v -> [String] in
+            var r = [v.id]
+            if multi { r.append(v.set) }
+            r += [v.question, v.analyst, Question.signed(v.stance), "\(v.doc) ¶\(v.paragraph ?? 0)" + (v.status == "placed" ? "" : " (\(v.status))"),
+                  "“" + TextLayout.truncate(v.exact.split(whereSeparator: \.isWhitespace).joined(separator: " "), 60) + "”"]
+            return r
+        }
+        var header = ["id"]
+        if multi { header.append("set") }
+        header += ["question", "analyst", "stance", "where", "quote"]
+        session.write(TextLayout.table(header: header, rows: rows, width: session.style.width, style: session.style))
+        session.print(session.style.dim("\(views.count) annotation\(views.count == 1 ? "" : "s")"))
+    }
+
+    static let show = Command(
+        "show", group: "Store",
+        arguments: [ArgumentSpec("ID", .annotation)],
+        options: [OptionSpec("set", .set, "look in this set (default: every set)")],
+        flags: ["json"],
+        summary: "show one annotation in full, with its context",
+        help: "An id prefix of 4 or more characters is enough when it is unique.\n\nexample:\n  show 01M84H2C7J"
+    ) { inv, session in
+        try inv.noMore(than: 1)
+        let id = try inv.required(0, "ID")
+        let names = try inv.options["set"].map { [$0.text] } ?? (try session.store.setNames() + [session.currentSet])
+        let found = try inv.at(0) { try session.store.find(id, in: Array(Set(names)).sorted()) }
+        let set = try session.loadedSet(found.set)
+        let a = found.annotation
+        let view = AnnotationView(a, set: found.set, corpus: session.corpus, status: status(set, a.id))
+        if inv.json { return try session.printJSON(view) }
+        let style = session.style
+        let q = session.store.codebook.question(a.question)
+        let name = session.corpus.analysts.analyst(id: a.analyst)?.name ?? a.analyst
+        var rows: [[String]] = [
+            ["id", a.id], ["set", found.set],
+            ["where", "\(a.target.doc) ¶\(view.paragraph ?? 0) [\(a.target.start)-\(a.target.end)]" + (view.status == "placed" ? "" : " — \(view.status)")],
+            ["question", a.question + (q.map { ": " + $0.text } ?? "")],
+            ["analyst", "\(name) (\(a.analyst))"],
+            ["stance", Question.signed(a.stance) + (q?.label(of: a.stance).map { " " + $0 } ?? "")],
+        ]
+        if let c = a.confidence { rows.append(["confidence", "\(c)"]) }
+        if !a.tags.isEmpty { rows.append(["tags", a.tags.joined(separator: ", ")]) }
+        if !a.note.isEmpty { rows.append(["note", a.note]) }
+        rows.append(["created", a.created])
+        if a.modified != a.created { rows.append(["modified", a.modified]) }
+        for (k, v) in a.extra.fields { rows.append([k, String(decoding: v, as: UTF8.self)]) }
+        let quote = "…" + a.target.prefix + "[" + a.target.exact + "]" + a.target.suffix + "…"
+        rows.append(["text", quote.split(whereSeparator: \.isWhitespace).joined(separator: " ")])
+        for r in rows {
+            let lines = TextLayout.wrap(r[1], style.width - 12)
+            for (k, line) in lines.enumerated() {
+                session.print((k == 0 ? style.dim(TextLayout.pad(r[0], 10)) : String(repeating: " ", count: 10)) + "  " + line)
+            }
+        }
+    }
+
+    struct SetRow: Encodable {
+        var name: String
+        var annotations, damaged, orphans: Int
+        var current, writing: Bool
+    }
+
+    static let sets = Command(
+        "sets", group: "Store", flags: ["json"],
+        summary: "list the annotation sets (one per coder)",
+        help: "Shows each set's size, damaged lines and orphans, and which set is current."
+    ) { inv, session in
+        try inv.noMore(than: 0)
+        var names = try session.store.setNames()
+        if !names.contains(session.currentSet) { names.append(session.currentSet) }
+        let rows = try names.sorted().map { n -> SetRow in
+            let s = try session.loadedSet(n)
+            return SetRow(name: n, annotations: s.count, damaged: s.damaged.count, orphans: s.orphans.count,
+                          current: n == session.currentSet, writing: session.store.isWriting(n))
+        }
+        if inv.json { return try session.printJSON(rows) }
+        session.write(TextLayout.table(
+            header: ["", "set", "annotations", "damaged", "orphans"],
+            rows: rows.map { [$0.current ? "*" : "", $0.name, "\($0.annotations)", $0.damaged > 0 ? "\($0.damaged)" : "", $0.orphans > 0 ? "\($0.orphans)" : ""] },
+            width: session.style.width, style: session.style))
+    }
+
+    static let use = Command(
+        "use", group: "Store",
+        arguments: [ArgumentSpec("SET", .set)],
+        summary: "switch the current set (created on the first `code`)",
+        help: "The current set starts as --set, else $PARALLAX_SET, else your login name.\n\nexample:\n  use alice"
+    ) { inv, session in
+        try inv.noMore(than: 1)
+        let name = try inv.required(0, "SET")
+        try inv.at(0) { try session.use(name) }
+        let count = try session.loadedSet(name).count
+        session.print("using set \(name) (\(count) annotation\(count == 1 ? "" : "s"))")
+    }
+
+    static let question = Command(
+        "question", group: "Store",
+        arguments: [ArgumentSpec("add", .choice(["add"])), ArgumentSpec("ID"), ArgumentSpec("\"TEXT\""),
+                    ArgumentSpec("LABEL", repeated: true)],
+        options: [OptionSpec("from", .text, "value of the first label (default: centred on 0)")],
+        summary: "add a question to the codebook",
+        help: """
+        Adds a question with an ordered scale, one label per point from the lowest up. The
+        values are centred on 0 for an odd number of labels (5 labels: -2…+2), or start at
+        `from:`. The codebook is saved at once.
+
+        example:
+          question add sanctions-bite "Are Western sanctions hurting Russia's war effort?" no "a little" mixed much decisively
+        """
+    ) { inv, session in
+        guard inv.optional(0) == "add" else { throw inv.usageError("only `question add` is supported", argument: 0) }
+        let id = try inv.required(1, "ID")
+        guard Codebook.isValidID(id) else {
+            throw ParallaxError(.usage, "question id \"\(id)\" must be lower-case letters, digits and '-', starting with a letter", at: inv.location(1))
+        }
+        let text = try inv.required(2, "TEXT")
+        let labels = inv.positionals.dropFirst(3).map(\.text)
+        guard labels.count >= 2 else { throw inv.usageError("give at least two scale labels, lowest first") }
+        let from: Int
+        if let f = inv.options["from"] {
+            guard let v = Int(f.text) else { throw ParallaxError(.usage, "from: must be a whole number", at: "question: from:") }
+            from = v
+        } else {
+            guard labels.count % 2 == 1 else { throw inv.usageError("with an even number of labels, say where the scale starts with from:N") }
+            from = -(labels.count / 2)
+        }
+        let q = Question(id: id, text: text, scale: labels.enumerated().map { Question.Point(value: from + $0.offset, label: $0.element) })
+        try session.store.addQuestion(q)
+        session.print("added question \(id): \(q.scaleText)")
+    }
+
+    struct Problem: Encodable {
+        var location: String?
+        var message: String
+    }
+
+    static let check = Command(
+        "check", group: "Store",
+        options: [OptionSpec("set", .set, "check only this set")],
+        flags: ["json"],
+        summary: "validate the codebook and every set against the corpus",
+        help: """
+        Reports every damaged line (with file:line and the reason), every annotation orphaned
+        by a changed document, and problems in the codebook. Fails (non-zero exit status in a
+        script) when there is any problem.
+        """
+    ) { inv, session in
+        try inv.noMore(than: 0)
+        var problems: [Problem] = session.store.codebook.problems().map { Problem(location: session.store.directory + "/" + AnnotationStore.codebookName, message: $0) }
+        let names = try inv.options["set"].map { [$0.text] } ?? session.store.setNames()
+        var checked = 0
+        for n in names {
+            let s = try session.store.set(n)
+            checked += s.count
+            problems += try session.store.problems(of: n).map { Problem(location: $0.location, message: $0.message) }
+        }
+        if inv.json {
+            try session.printJSON(problems)
+        } else {
+            for p in problems { session.print((p.location.map { $0 + ": " } ?? "") + p.message) }
+            if problems.isEmpty { session.print("ok: \(names.count) set\(names.count == 1 ? "" : "s"), \(checked) annotations, \(session.store.codebook.questions.count) questions, no problems") }
+        }
+        if !problems.isEmpty {
+            throw ParallaxError(.invalidData, "check found \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ParallaxCore
+
+/// One word of a command line.
+public struct Word: Equatable, Sendable {
+    /// The word's text, quotes removed and escapes applied.
+    public var text: String
+    /// Whether any part of it was quoted (a quoted word is never an option or a flag).
+    public var quoted: Bool
+    /// 1-based column (in characters) where it starts.
+    public var column: Int
+}
+
+/// Splits a command line into words, shell-style: spaces separate words; `"…"`, `'…'` and
+/// curly `“…”` / `‘…’` quote; a backslash escapes the next character outside single quotes.
+public enum Tokenizer {
+    /// The words of a line.
+    /// - Throws: ``ParallaxError`` for an unterminated quote, with its column.
+    public static func words(_ line: String) throws -> [Word] {
+        var words: [Word] = []
+        var current = ""
+        var quoted = false
+        var inWord = false
+        var start = 0
+        var quote: Character?
+        var quoteColumn = 0
+        var column = 0
+        var escaping = false
+        let closing: [Character: Character] = ["\"": "\"", "'": "'", "“": "”", "‘": "’", "„": "“"]
+        for ch in line {
+            column += 1
+            if escaping {
+                current.append(ch); escaping = false; continue
+            }
+            if let q = quote {
+                if ch == closing[q]! || (q == "“" && ch == "\"") { quote = nil }
+                else if ch == "\\" && q != "'" { escaping = true }
+                else { current.append(ch) }
+                continue
+            }
+            if ch == "\\" {
+                if !inWord { inWord = true; start = column }
+                escaping = true
+                continue
+            }
+            if closing[ch] != nil {
+                if !inWord { inWord = true; start = column }
+                quote = ch; quoted = true; quoteColumn = column
+                continue
+            }
+            if ch.isWhitespace {
+                if inWord { words.append(Word(text: current, quoted: quoted, column: start)) }
+                current = ""; quoted = false; inWord = false
+                continue
+            }
+            if !inWord { inWord = true; start = column }
+            current.append(ch)
+        }
+        if quote != nil {
+            throw ParallaxError(.usage, "unterminated quote", at: "column \(quoteColumn)",
+                                hint: "close the quote, or escape it with a backslash")
+        }
+        if escaping { current.append("\\") }
+        if inWord { words.append(Word(text: current, quoted: quoted, column: start)) }
+        return words
+    }
+
+    /// Quotes a word for display or history so that ``words(_:)`` reads it back unchanged.
+    public static func quote(_ word: String) -> String {
+        if !word.isEmpty && !word.contains(where: { $0.isWhitespace || "\"'“”‘’„\\".contains($0) }) { return word }
+        var out = "\""
+        for ch in word {
+            if ch == "\"" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import ParallaxCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything the executable parsed from its command line.
+public struct LaunchOptions: Sendable {
+    /// `--corpus DIR`.
+    public var corpus = "Corpus"
+    /// `--annotations DIR`.
+    public var annotations = "Annotations"
+    /// `--set NAME`.
+    public var set: String?
+    /// `--history FILE`.
+    public var history: String?
+    /// `-c COMMAND`, in order.
+    public var commands: [String] = []
+    /// `--keep-going`: scripts go on after a failing line.
+    public var keepGoing = false
+    /// `--no-color`.
+    public var noColour = false
+    /// Positional words: a command with its arguments, or script files.
+    public var rest: [String] = []
+
+    /// Default options.
+    public init() {}
+}
+
+/// Chooses how to run (interactive, script file, piped input, `-c`, a one-off command) and
+/// returns the process's exit status: 0 when everything succeeded, 1 when a command failed,
+/// 2 when the session could not start.
+public enum Launcher {
+    /// Runs Parallax with parsed options.
+    public static func run(_ options: LaunchOptions, makeInteractiveReader: (Session, String) -> (any LineReader)?) -> Int32 {
+        let out = StandardStream.output()
+        let err = StandardStream.error()
+        let terminalIn = isatty(0) == 1
+        let terminalOut = isatty(1) == 1
+        let env = ProcessInfo.processInfo.environment
+        let colour = terminalOut && !options.noColour && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
+        let style = Style(colour: colour, width: terminalOut ? terminalWidth() : 100)
+        let setName = options.set ?? env["PARALLAX_SET"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultSetName()
+
+        let session: Session
+        do {
+            session = try Session(options: SessionOptions(corpusDirectory: options.corpus, annotationsDirectory: options.annotations,
+                                                          set: setName, style: style), out: out, err: err)
+        } catch {
+            err.write(style.red("error: ") + "\(error)\n")
+            return 2
+        }
+        let driver = Driver(session: session)
+        var ok = true
+        defer {
+            do { try session.close() } catch { driver.report(error) }
+        }
+        if !options.commands.isEmpty {
+            ok = driver.commands(options.commands, keepGoing: options.keepGoing)
+        } else if let first = options.rest.first, session.registry.command(named: first) != nil {
+            ok = driver.execute(options.rest.map(Tokenizer.quote).joined(separator: " "))
+        } else if !options.rest.isEmpty {
+            for path in options.rest where ok || options.keepGoing {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    driver.report(ParallaxError(.notFound, "cannot read script", at: path,
+                                                hint: session.registry.commands.map(\.name).contains(where: { Suggest.closest(to: path, among: [$0]) != nil }) ? "did you mean a command? see `parallax help`" : nil))
+                    ok = false
+                    continue
+                }
+                let reader = ArrayLineReader(text: String(decoding: data, as: UTF8.self))
+                ok = driver.script(name: path, reader: reader, keepGoing: options.keepGoing) && ok
+            }
+        } else if terminalIn, let reader = makeInteractiveReader(session, options.history ?? defaultHistoryPath()) {
+            session.print(style.bold("Parallax") + " — \(session.corpus.documents.count) documents, set \(session.currentSet). Type `help` for commands, Ctrl-D to quit.")
+            driver.interactive(reader: reader)
+        } else {
+            ok = driver.script(name: "<stdin>", reader: StdinLineReader(), keepGoing: options.keepGoing)
+        }
+        return ok ? 0 : 1
+    }
+
+    /// The login name, if it is a valid set name; else `coder`.
+    static func defaultSetName() -> String {
+        let env = ProcessInfo.processInfo.environment
+        let candidates = [env["USER"], env["LOGNAME"], getlogin().map { String(cString: $0) }].compactMap { $0 }
+        return candidates.first { (try? AnnotationSet.validate(name: $0)) != nil } ?? "coder"
+    }
+
+    /// `$XDG_STATE_HOME/parallax/history`, else `~/.local/state/parallax/history`.
+    static func defaultHistoryPath() -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let state = env["XDG_STATE_HOME"], !state.isEmpty { return state + "/parallax/history" }
+        return NSHomeDirectory() + "/.local/state/parallax/history"
+    }
+
+    /// Terminal columns: the tty's size, else `$COLUMNS`, else 80.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
+    }
+}
+
+/// Reads standard input line by line, with no prompt (piped commands).
+final class StdinLineReader: LineReader {
+    func readLine(prompt: String) -> LineReadResult {
+        guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
+        return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+    }
+    func addHistory(_ line: String) {}
+}

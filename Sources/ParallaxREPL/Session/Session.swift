@@ -1,0 +1,133 @@
+import Foundation
+import ParallaxCore
+
+/// A working session: the corpus and store, the current set and selection, the last search
+/// hits, and where output goes. Commands read and change it; it never touches the terminal.
+public final class Session {
+    /// The corpus.
+    public let corpus: Corpus
+    /// The annotation store.
+    public let store: AnnotationStore
+    /// The commands this session understands.
+    public let registry: CommandRegistry
+    /// Standard output.
+    public let out: any OutputSink
+    /// Standard error.
+    public let err: any OutputSink
+    /// Colour and width.
+    public var style: Style
+    /// The set `code` writes to.
+    public private(set) var currentSet: String
+    /// What `code` would annotate.
+    public var selection: Selection?
+    /// Hits of the last `find`, numbered from 1.
+    public var lastHits: [SearchHit] = []
+    /// Set by `quit`.
+    public var quitRequested = false
+    private var searchIndexStorage: SearchIndex?
+    private var reportedSets = Set<String>()
+
+    /// Opens a session: loads the corpus and the store's codebook.
+    /// - Throws: ``ParallaxError`` when the corpus or codebook cannot be loaded, or the set
+    ///   name is invalid.
+    public init(options: SessionOptions, out: any OutputSink, err: any OutputSink,
+                registry: CommandRegistry = .standard) throws {
+        try AnnotationSet.validate(name: options.set)
+        let corpus = try Corpus.load(from: options.corpusDirectory)
+        self.corpus = corpus
+        self.store = try AnnotationStore(directory: options.annotationsDirectory, corpus: corpus)
+        self.registry = registry
+        self.out = out
+        self.err = err
+        self.style = options.style
+        self.currentSet = options.set
+    }
+
+    /// The search index, built on first use (folding the corpus once).
+    public var searchIndex: SearchIndex {
+        if let s = searchIndexStorage { return s }
+        let s = SearchIndex(corpus: corpus)
+        searchIndexStorage = s
+        return s
+    }
+
+    /// Switches the current set.
+    public func use(_ set: String) throws {
+        try AnnotationSet.validate(name: set)
+        currentSet = set
+        _ = try loadedSet(set)
+    }
+
+    /// A set, loaded on first use; the first time, problems found while loading are printed
+    /// as warnings on standard error.
+    public func loadedSet(_ name: String) throws -> AnnotationSet {
+        let set = try store.set(name)
+        if reportedSets.insert(name).inserted {
+            for p in try store.problems(of: name) { warn(p.description) }
+        }
+        return set
+    }
+
+    /// Every set on disk, loaded.
+    public func allSets() throws -> [AnnotationSet] {
+        var names = try store.setNames()
+        if !names.contains(currentSet), (try? store.set(currentSet).count) ?? 0 > 0 { names.append(currentSet) }
+        return try names.map(loadedSet)
+    }
+
+    /// The sets a `set:` option names: one set, `all`, or (by default) the current set.
+    public func sets(named option: String?) throws -> [AnnotationSet] {
+        switch option {
+        case nil: return [try loadedSet(currentSet)]
+        case "all"?, "*"?: return try allSets()
+        case let name?:
+            let names = name.split(separator: ",").map(String.init)
+            let known = try store.setNames()
+            for n in names where !known.contains(n) && n != currentSet {
+                try AnnotationSet.validate(name: n)
+                throw ParallaxError(.notFound, "no set \"\(n)\"", hint: Suggest.closest(to: n, among: known).map { "did you mean \($0)?" } ?? "known sets: " + known.joined(separator: ", "))
+            }
+            return try names.map(loadedSet)
+        }
+    }
+
+    // MARK: Output
+
+    /// Writes a line to standard output.
+    public func print(_ line: String = "") { out.write(line + "\n") }
+
+    /// Writes text to standard output as it is.
+    public func write(_ text: String) { out.write(text) }
+
+    /// Writes a warning line to standard error.
+    public func warn(_ message: String) { err.write(style.yellow("warning: ") + message + "\n") }
+
+    /// Writes one JSON document to standard output.
+    public func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        out.write(String(decoding: data, as: UTF8.self) + "\n")
+    }
+
+    /// The prompt: the current set and, when there is one, the selection.
+    public var prompt: String {
+        var p = "parallax[\(currentSet)"
+        if let s = selection {
+            p += " \(s.target.doc) ¶\(s.paragraph)"
+        }
+        return p + "]> "
+    }
+
+    /// Ends the session: compacts the sets it wrote and releases their locks.
+    public func close() throws {
+        try store.close()
+    }
+}
+
+extension Session: CompletionProvider {
+    /// Completions from the registry for the text before the cursor.
+    public func complete(_ beforeCursor: String) -> Completion {
+        registry.complete(beforeCursor, session: self)
+    }
+}

@@ -1,0 +1,20 @@
+/// How to open a session.
+public struct SessionOptions: Sendable {
+    /// The corpus directory (`./Corpus`).
+    public var corpusDirectory: String
+    /// The annotations directory (`./Annotations`).
+    public var annotationsDirectory: String
+    /// The set new annotations go to.
+    public var set: String
+    /// Output style.
+    public var style: Style
+
+    /// Creates options.
+    public init(corpusDirectory: String = "Corpus", annotationsDirectory: String = "Annotations",
+                set: String, style: Style = Style()) {
+        self.corpusDirectory = corpusDirectory
+        self.annotationsDirectory = annotationsDirectory
+        self.set = set
+        self.style = style
+    }
+}
