@@ -10,6 +10,15 @@ enum AnnotatingCommands {
         var start, end, paragraph: Int
         var analyst: String?
         var exact: String
+
+        private enum CodingKeys: String, CodingKey { case doc, start, end, paragraph, analyst, exact }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(doc, forKey: .doc); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+            try c.encode(paragraph, forKey: .paragraph)
+            try c.encode(analyst, forKey: .analyst)  // null when the span has no single analyst
+            try c.encode(exact, forKey: .exact)
+        }
     }
 
     static let mark = Command(

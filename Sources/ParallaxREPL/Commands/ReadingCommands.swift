@@ -39,6 +39,15 @@ enum ReadingCommands {
         var number, start, end: Int
         var analyst: String?
         var text: String
+
+        private enum CodingKeys: String, CodingKey { case doc, number, start, end, analyst, text }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(doc, forKey: .doc); try c.encode(number, forKey: .number)
+            try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+            try c.encode(analyst, forKey: .analyst)  // null in editorial text, never left out
+            try c.encode(text, forKey: .text)
+        }
     }
 
     static let read = Command(
@@ -87,6 +96,16 @@ enum ReadingCommands {
         var paragraph: Int
         var analyst: String?
         var context: String
+
+        private enum CodingKeys: String, CodingKey { case n, doc, start, end, text, paragraph, analyst, context }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(n, forKey: .n); try c.encode(doc, forKey: .doc)
+            try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+            try c.encode(text, forKey: .text); try c.encode(paragraph, forKey: .paragraph)
+            try c.encode(analyst, forKey: .analyst)  // null in editorial text, never left out
+            try c.encode(context, forKey: .context)
+        }
     }
 
     static let find = Command(

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `parallax` binary, driven as a user drives it.
+@Suite("parallax on the command line")
+struct CommandLineTests {
+    @Test("-c 'find asli --json' prints the 12 hits as JSON")
+    func findJSON() throws {
+        let r = try ParallaxBinary.run(["-c", "find asli --json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.count == 12)
+        let first = try #require(hits.first)
+        #expect(Set(first.keys).isSuperset(of: ["doc", "start", "end", "text", "paragraph", "analyst"]))
+        let doc = try Fixtures.corpus.requireDocument("brookings")
+        for h in hits {
+            let start = try #require(h["start"] as? Int), end = try #require(h["end"] as? Int)
+            #expect(doc.text.text(start, end) == h["text"] as? String)
+        }
+    }
+
+    @Test("repeated -c run in order; a failing one makes the status non-zero")
+    func repeatedC() throws {
+        let r = try ParallaxBinary.run(["-c", "find reverse nixon", "-c", "read nowhere", "-c", "docs"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("4 hits"))
+        #expect(!r.stdout.contains("brookings  2025-03-06"), "stops at the first failing command")
+        #expect(r.stderr == "error: read: argument 1: no document \"nowhere\" — known documents: brookings, lin, usip, merics\n")
+    }
+
+    @Test("piped commands run in order with no prompt; errors say <stdin>:LINE")
+    func piped() throws {
+        let r = try ParallaxBinary.run([], stdin: "docs\nfind aydintasbas\nfindd x\nquestions\n")
+        #expect(r.status == 1)
+        #expect(!r.stdout.contains("parallax["), "no prompt when input is not a terminal")
+        #expect(r.stdout.contains("5 hits"))
+        #expect(r.stderr == "error: <stdin>:3: unknown command \"findd\" — did you mean find?\n")
+        #expect(!r.stdout.contains("reset-wedge"), "stops at the first error")
+        let going = try ParallaxBinary.run(["--keep-going"], stdin: "findd x\nquestions\n")
+        #expect(going.status == 1)
+        #expect(going.stdout.contains("reset-wedge"))
+    }
+
+    @Test("a command as arguments: parallax find reverse nixon")
+    func subcommand() throws {
+        let r = try ParallaxBinary.run(["find", "reverse", "nixon", "--json"])
+        #expect(r.status == 0)
+        #expect(try (JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [Any])?.count == 4)
+    }
+
+    @Test("a script file: comments, FILE:LINE errors, exit status")
+    func script() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let script = dir + "/tour.px"
+        try "# a tour\nfind asli\n\nmark 99\nquestions\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try ParallaxBinary.run([script])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: \(script):4: mark: argument 1: there is no hit 99 — the last `find` had hits 1-12\n")
+        let missing = try ParallaxBinary.run([dir + "/nope.px"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("nope.px: cannot read script"))
+    }
+
+    @Test("read shows numbered paragraphs with speakers")
+    func read() throws {
+        let r = try ParallaxBinary.run(["-c", "read brookings ¶8-9 --json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["number"] as? Int } == [8, 9])
+        #expect(rows[0]["analyst"] as? String == "stent")
+        #expect((rows[0]["text"] as? String)?.hasPrefix("ANGELA STENT:") == true)
+        #expect(rows[1]["analyst"] as? String == "stent", "the unlabelled paragraph continues Stent's turn")
+    }
+
+    @Test("a missing corpus is a clear startup error with status 2")
+    func missingCorpus() throws {
+        let r = try ParallaxBinary.run(["--corpus", "/nonexistent", "-c", "docs"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("error: /nonexistent/manifest.json: cannot read the corpus manifest"))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Runs the built `parallax` executable, as a user would.
+public enum ParallaxBinary {
+    /// What a run produced.
+    public struct Result: Sendable {
+        /// Standard output.
+        public var stdout: String
+        /// Standard error.
+        public var stderr: String
+        /// Exit status.
+        public var status: Int32
+    }
+
+    /// The executable beside the test bundle (`.build/<config>/parallax`).
+    public static let path: String = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        // The test runner may live inside an .xctest bundle directory.
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("parallax").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return Fixtures.root + "/.build/debug/parallax"
+    }()
+
+    /// Runs parallax with arguments and standard input, in the package root unless told.
+    public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                           directory: String = Fixtures.root) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["PARALLAX_SET"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = inPipe
+        try process.run()
+        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        // Read both pipes fully before waiting, so a large output cannot block the child.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+
+    /// A scratch copy of the bundled corpus and annotations to write in, so tests never
+    /// change the repository's own files.
+    public static func scratchProject(withBaseline: Bool = true) -> String {
+        let dir = Fixtures.temporaryDirectory("parallax-e2e")
+        let fm = FileManager.default
+        try! fm.copyItem(atPath: Fixtures.corpusDirectory, toPath: dir + "/Corpus")
+        try! fm.createDirectory(atPath: dir + "/Annotations", withIntermediateDirectories: true)
+        try! fm.copyItem(atPath: Fixtures.annotationsDirectory + "/codebook.json", toPath: dir + "/Annotations/codebook.json")
+        if withBaseline {
+            try! fm.copyItem(atPath: Fixtures.annotationsDirectory + "/baseline.jsonl", toPath: dir + "/Annotations/baseline.jsonl")
+        }
+        return dir
+    }
+}
