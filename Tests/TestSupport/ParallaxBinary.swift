@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `parallax` executable, as a user would.
 public enum ParallaxBinary {
@@ -68,5 +71,87 @@ public enum ParallaxBinary {
             try! fm.copyItem(atPath: Fixtures.annotationsDirectory + "/baseline.jsonl", toPath: dir + "/Annotations/baseline.jsonl")
         }
         return dir
+    }
+}
+
+extension ParallaxBinary {
+    /// A running parallax process whose input is fed while it runs.
+    public final class Running: @unchecked Sendable {
+        /// The process.
+        public let process: Process
+        private let input: FileHandle
+        private let lock = NSLock()
+        private var outData = Data()
+        private var errData = Data()
+        private let done = DispatchGroup()
+
+        init(process: Process, input: FileHandle, output: FileHandle, error: FileHandle) {
+            self.process = process
+            self.input = input
+            done.enter(); done.enter()
+            DispatchQueue.global().async { [self] in
+                while case let d = output.availableData, !d.isEmpty { lock.lock(); outData.append(d); lock.unlock() }
+                done.leave()
+            }
+            DispatchQueue.global().async { [self] in
+                while case let d = error.availableData, !d.isEmpty { lock.lock(); errData.append(d); lock.unlock() }
+                done.leave()
+            }
+        }
+
+        /// Sends text to the process's standard input.
+        public func send(_ text: String) { input.write(Data(text.utf8)) }
+
+        /// Standard output so far.
+        public var stdout: String { lock.lock(); defer { lock.unlock() }; return String(decoding: outData, as: UTF8.self) }
+
+        /// Standard error so far.
+        public var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: errData, as: UTF8.self) }
+
+        /// Waits until standard output contains `text` (or the time runs out).
+        @discardableResult
+        public func wait(for text: String, seconds: Double = 20) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if stdout.contains(text) { return true }
+                usleep(5_000)
+            }
+            return false
+        }
+
+        /// Kills the process with SIGKILL and waits for its output to drain.
+        public func kill() {
+            Glibc.kill(process.processIdentifier, SIGKILL)
+            finish()
+        }
+
+        /// Closes standard input and waits for the process to end.
+        @discardableResult
+        public func finish() -> Int32 {
+            try? input.close()
+            process.waitUntilExit()
+            done.wait()
+            return process.terminationStatus
+        }
+    }
+
+    /// Starts parallax with a standard input fed through ``Running/send(_:)``.
+    public static func start(_ arguments: [String], environment: [String: String] = [:], directory: String) throws -> Running {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["PARALLAX_SET"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = inPipe
+        try process.run()
+        return Running(process: process, input: inPipe.fileHandleForWriting,
+                       output: outPipe.fileHandleForReading, error: errPipe.fileHandleForReading)
     }
 }

@@ -44,8 +44,10 @@ public enum Launcher {
 
         let session: Session
         do {
-            session = try Session(options: SessionOptions(corpusDirectory: options.corpus, annotationsDirectory: options.annotations,
-                                                          set: setName, style: style), out: out, err: err)
+            var sessionOptions = SessionOptions(corpusDirectory: options.corpus, annotationsDirectory: options.annotations,
+                                                set: setName, style: style)
+            sessionOptions.compactionThreshold = env["PARALLAX_COMPACT_EVERY"].flatMap { Int($0) }
+            session = try Session(options: sessionOptions, out: out, err: err)
         } catch {
             err.write(style.red("error: ") + "\(error)\n")
             return 2

@@ -36,6 +36,7 @@ public final class Session {
         let corpus = try Corpus.load(from: options.corpusDirectory)
         self.corpus = corpus
         self.store = try AnnotationStore(directory: options.annotationsDirectory, corpus: corpus)
+        if let n = options.compactionThreshold { store.compactionThreshold = max(1, n) }
         self.registry = registry
         self.out = out
         self.err = err

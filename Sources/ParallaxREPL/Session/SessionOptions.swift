@@ -8,6 +8,9 @@ public struct SessionOptions: Sendable {
     public var set: String
     /// Output style.
     public var style: Style
+    /// Journal entries after which a set is compacted (`PARALLAX_COMPACT_EVERY`; the
+    /// store's default when `nil`). Small values exercise compaction in crash tests.
+    public var compactionThreshold: Int?
 
     /// Creates options.
     public init(corpusDirectory: String = "Corpus", annotationsDirectory: String = "Annotations",
