@@ -50,9 +50,7 @@ struct ParallaxCommand: ParsableCommand {
         options.keepGoing = keepGoing
         options.noColour = noColour
         options.rest = rest
-        let status = Launcher.run(options) { session, historyPath in
-            InteractiveReader.make(completion: session, historyPath: historyPath)
-        }
+        let status = Launcher.run(options)
         if status != 0 { throw ExitCode(status) }
     }
 }

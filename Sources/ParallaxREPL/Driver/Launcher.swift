@@ -32,14 +32,13 @@ public struct LaunchOptions: Sendable {
 /// 2 when the session could not start.
 public enum Launcher {
     /// Runs Parallax with parsed options.
-    public static func run(_ options: LaunchOptions, makeInteractiveReader: (Session, String) -> (any LineReader)?) -> Int32 {
+    public static func run(_ options: LaunchOptions) -> Int32 {
         let out = StandardStream.output()
         let err = StandardStream.error()
-        let terminalIn = isatty(0) == 1
-        let terminalOut = isatty(1) == 1
+        let interactive = Terminal.standardInputIsTerminal && Terminal.standardOutputIsTerminal
         let env = ProcessInfo.processInfo.environment
-        let colour = terminalOut && !options.noColour && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
-        let style = Style(colour: colour, width: terminalOut ? terminalWidth() : 100)
+        let colour = Terminal.colorAllowed && !options.noColour
+        let style = Style(colour: colour, width: Terminal.standardOutputIsTerminal ? Terminal.width : 100)
         let setName = options.set ?? env["PARALLAX_SET"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultSetName()
 
         let session: Session
@@ -72,11 +71,14 @@ public enum Launcher {
                 let reader = ArrayLineReader(text: String(decoding: data, as: UTF8.self))
                 ok = driver.script(name: path, reader: reader, keepGoing: options.keepGoing) && ok
             }
-        } else if terminalIn, let reader = makeInteractiveReader(session, options.history ?? defaultHistoryPath()) {
+        } else if interactive {
+            Terminal.useUTF8Locale()
+            let reader = Terminal.makeLineReader(historyFile: options.history ?? defaultHistoryPath(), completer: session)
+            if let problem = (reader as? EditLineReader)?.historyError { session.warn(problem.description) }
             session.print(style.bold("Parallax") + " — \(session.corpus.documents.count) documents, set \(session.currentSet). Type `help` for commands, Ctrl-D to quit.")
             driver.interactive(reader: reader)
         } else {
-            ok = driver.script(name: "<stdin>", reader: StdinLineReader(), keepGoing: options.keepGoing)
+            ok = driver.script(name: "<stdin>", reader: PlainLineReader(), keepGoing: options.keepGoing)
         }
         return ok ? 0 : 1
     }
@@ -94,20 +96,4 @@ public enum Launcher {
         if let state = env["XDG_STATE_HOME"], !state.isEmpty { return state + "/parallax/history" }
         return NSHomeDirectory() + "/.local/state/parallax/history"
     }
-
-    /// Terminal columns: the tty's size, else `$COLUMNS`, else 80.
-    static func terminalWidth() -> Int {
-        var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
-    }
-}
-
-/// Reads standard input line by line, with no prompt (piped commands).
-final class StdinLineReader: LineReader {
-    func readLine(prompt: String) -> LineReadResult {
-        guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
-        return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
-    }
-    func addHistory(_ line: String) {}
 }
