@@ -1,5 +1,6 @@
 import Testing
 @testable import ParallaxCore
+import TestSupport
 
 /// The building blocks of re-anchoring against plain reference implementations.
 @Suite("Re-anchoring internals")
@@ -64,6 +65,23 @@ struct AnchoringInternalsTests {
         let best = try #require(found.min { $0.edits < $1.edits })
         #expect(best.edits == 1)
         #expect(String(String.UnicodeScalarView(window[best.start..<best.end].map { Unicode.Scalar($0)! })) == "strategic partnershp")
+    }
+
+    @Test("one pass for many quotes finds what one search per quote finds")
+    func quoteScanner() throws {
+        let doc = try Fixtures.corpus.requireDocument("brookings")
+        var random = SplitMix64(seed: 9)
+        var quotes: [[UInt8]] = [Array("Aydıntaşbaş".utf8), Array("zzzz not there".utf8), Array("the".utf8)]
+        for _ in 0..<300 {
+            // Many short quotes too, so every key width from 1 to 8 bytes gets a pass of its own.
+            let length = 1 + Int(random.next() % (random.next() % 2 == 0 ? 8 : 40))
+            let start = Int(random.next() % UInt64(doc.text.scalarCount - length))
+            quotes.append(Array(doc.text.text(start, start + length).utf8))
+        }
+        let together = QuoteScanner.occurrences(of: quotes, in: doc.text.utf8)
+        for (quote, found) in zip(quotes, together) {
+            #expect(found == ByteSearch.occurrences(of: quote, in: doc.text.utf8))
+        }
     }
 
     @Test("seed scan: hits point at where the quote starts")

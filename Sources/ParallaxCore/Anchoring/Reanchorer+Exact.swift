@@ -32,15 +32,15 @@ extension Reanchorer {
         return c
     }
 
-    /// Every exact occurrence of the quote that starts in UTF-8 range `[from, to)` and does not
-    /// split a grapheme cluster (a quote "e" does not occur in "é" written e + U+0301).
+    /// Candidates at exact occurrences of the quote (UTF-8 offsets), leaving out those that
+    /// would split a grapheme cluster (a quote "e" does not occur in "é" written e + U+0301).
     ///
     /// When the quote occurs more than ``AnchoringOptions/preciseCandidates`` times, all
     /// occurrences are ranked by their common context run and byte distance, and only the
     /// best are compared precisely and returned.
-    func exactCandidates(_ q: AnchorQuery, from: Int, to: Int, expected: Int) -> [Candidate] {
+    func exactCandidates(_ q: AnchorQuery, among occurrences: [Int], expected: Int) -> [Candidate] {
         let expectedByte = text.utf8Offset(ofScalar: min(max(0, expected), text.scalarCount))
-        var starts = ByteSearch.occurrences(of: q.exactBytes, in: text.utf8, from: from, to: to)
+        var starts = occurrences
         starts.removeAll { !text.isGraphemeBoundary(utf8: $0) || !text.isGraphemeBoundary(utf8: $0 + q.exactBytes.count) }
         if starts.count > options.preciseCandidates {
             let ranked = starts.map { a in

@@ -48,7 +48,9 @@ public struct Reanchorer: Sendable {
     ///   the text for the exact search and, if that fails, one more for the fuzzy seeds.
     public func reanchor(_ target: TextTarget) -> AnchorResult {
         let query = AnchorQuery(target)
-        switch search(query, expected: target.start) {
+        if let result = nearby(query, expected: target.start) { return result }
+        let found = ByteSearch.occurrences(of: query.exactBytes, in: text.utf8)
+        switch afterExactSearch(query, expected: target.start, occurrences: found) {
         case .decided(let result):
             return result
         case .needsSeeds(let pool):
@@ -66,7 +68,7 @@ public struct Reanchorer: Sendable {
 
     // MARK: Pipeline
 
-    /// Where a target stands after the steps that need no pass over the whole text for seeds.
+    /// Where a target stands after the search of the whole text for its exact quote.
     enum Stage {
         case decided(AnchorResult)
         /// Nothing acceptable yet; the candidates gathered so far, to be completed by the
@@ -74,47 +76,61 @@ public struct Reanchorer: Sendable {
         case needsSeeds([Candidate])
     }
 
-    /// Steps 1 and 2 and the fuzzy search near the expected position.
+    /// Steps 1 and 2 near the expected position: the result when it is settled there (an empty
+    /// quote, or an exact occurrence so well supported that a search of the whole text could
+    /// not change the place), `nil` when the whole text must be searched.
     /// - Parameter expected: Where the span's start is expected (the old start, or the old
     ///   start plus the displacement of the preceding targets in a batch).
-    func search(_ q: AnchorQuery, expected: Int) -> Stage {
+    /// - Complexity: O(m + 64) when the quote is at the old or shifted offsets, otherwise a
+    ///   byte search of ``AnchoringOptions/localWindow`` scalars each side.
+    func nearby(_ q: AnchorQuery, expected: Int) -> AnchorResult? {
         guard q.length > 0 else {
-            return .decided(.orphaned(AnchorOrphan(reason: .emptyQuote, message: "the target records no quoted text")))
+            return .orphaned(AnchorOrphan(reason: .emptyQuote, message: "the target records no quoted text"))
         }
         let old = q.target.start
         // 1. Position, then the position shifted as the neighbours were.
         if let c = exactCandidate(q, at: old, expected: expected) {
             if q.target.hash == hash {
-                return .decided(.placed(AnchorPlacement(start: c.start, end: c.end, method: .position, score: 1,
-                                                         confidence: .high, edits: 0)))
+                return .placed(AnchorPlacement(start: c.start, end: c.end, method: .position, score: 1,
+                                               confidence: .high, edits: 0))
             }
-            if isStrong(c, q) { return .decided(placement(c, q, confidence: .high)) }
+            if isStrong(c, q) { return placement(c, q, confidence: .high) }
         }
         if expected != old, let c = exactCandidate(q, at: expected, expected: expected), isStrong(c, q) {
-            return .decided(placement(c, q, confidence: .high))
+            return placement(c, q, confidence: .high)
         }
-        // 2. Exact quote near the expected position, then everywhere.
-        let n = text.scalarCount
-        let lo = min(max(0, expected - options.localWindow), n)
-        let hi = min(max(0, expected + q.length + options.localWindow), n)
-        let loByte = text.utf8Offset(ofScalar: lo)
-        let hiByte = text.utf8Offset(ofScalar: hi)
-        let local = exactCandidates(q, from: loByte, to: hiByte, expected: expected)
+        // 2. Exact quote near the expected position.
+        let window = localWindow(q, expected: expected)
+        let local = exactCandidates(q, among: ByteSearch.occurrences(of: q.exactBytes, in: text.utf8,
+                                                                     from: text.utf8Offset(ofScalar: window.start),
+                                                                     to: text.utf8Offset(ofScalar: window.end)),
+                                    expected: expected)
         if let choice = choose(local, q), isStrong(choice.candidate, q) {
-            return .decided(placement(choice.candidate, q, confidence: choice.confidence))
+            return placement(choice.candidate, q, confidence: choice.confidence)
         }
-        var pool = (loByte == 0 && hiByte == text.utf8.count)
-            ? local : exactCandidates(q, from: 0, to: text.utf8.count, expected: expected)
+        return nil
+    }
+
+    /// Step 2 over the whole text, given the quote's occurrences (UTF-8 offsets), then step 3
+    /// near the expected position.
+    func afterExactSearch(_ q: AnchorQuery, expected: Int, occurrences: [Int]) -> Stage {
+        var pool = exactCandidates(q, among: occurrences, expected: expected)
         if let choice = choose(pool, q), isStrong(choice.candidate, q) {
             return .decided(placement(choice.candidate, q, confidence: choice.confidence))
         }
-        // 3. Fuzzy, near the expected position.
         let budget = options.editBudget(quoteLength: q.length)
         guard budget > 0 else { return .decided(decide(pool, q)) }
-        let matcher = FuzzyMatcher(q, budget: budget)
-        pool += fuzzyCandidates(q, matcher, from: lo, to: hi, expected: expected)
+        let window = localWindow(q, expected: expected)
+        pool += fuzzyCandidates(q, FuzzyMatcher(q, budget: budget), from: window.start, to: window.end, expected: expected)
         if pool.contains(where: { isEligible($0, q) }) { return .decided(decide(pool, q)) }
         return .needsSeeds(pool)
+    }
+
+    /// Scalars within ``AnchoringOptions/localWindow`` of a span expected at `expected`.
+    func localWindow(_ q: AnchorQuery, expected: Int) -> (start: Int, end: Int) {
+        let n = text.scalarCount
+        return (min(max(0, expected - options.localWindow), n),
+                min(max(0, expected + q.length + options.localWindow), n))
     }
 
     /// Step 3 in the regions the seed hits point at, then the decision.
