@@ -45,6 +45,11 @@ struct AnchoringTests {
         #expect(placed.start == t.start + shift && placed.end == t.end + shift)
         #expect(placed.confidence == .high && placed.score == 1)
         #expect(ScalarText(new).text(placed.start, placed.end) == t.exact)
+        // The updated target carries the new offsets, the same quote and context, the new hash.
+        let hash = Document.sha256(Array(new.utf8))
+        let moved = Reanchorer(text: ScalarText(new), hash: hash).target(t, placedAt: placed)
+        #expect(moved == TextTarget(doc: t.doc, start: t.start + shift, end: t.end + shift, exact: t.exact,
+                                    prefix: t.prefix, suffix: t.suffix, hash: hash))
     }
 
     @Test("text inserted right against the span: the suffix still supports the quote")
@@ -167,6 +172,28 @@ struct AnchoringTests {
         #expect(placed.start == occurrences(phrase, in: doc.text).first)
     }
 
+    @Test("two occurrences with the same context: the nearer one, with low confidence")
+    func tieBrokenByDistance() throws {
+        // The old version had a paragraph pasted twice; the target is in the second copy.
+        let paragraph = try #require(doc.paragraph(containing: occurrences("Kaja Kallas", in: doc.text)[0]))
+        let copy = doc.text.text(paragraph.start, paragraph.end) + "\n"
+        let oldText = ScalarText(insert(copy, at: paragraph.start, in: doc.text))
+        let starts = occurrences("Marco Rubio", in: oldText)
+        let t = TextTarget(doc: doc.id, start: starts[1], end: starts[1] + 11, text: oldText, hash: "old")
+        let inserted = "Editor’s note.\n"
+        let new = inserted + oldText.string
+        let placed = try #require(reanchor(t, in: new).placement)
+        #expect(placed.method == .quote && placed.score == 1)
+        #expect(placed.start == starts[1] + inserted.unicodeScalars.count)
+        #expect(placed.confidence == .low)
+    }
+
+    @Test("a target without a quote is orphaned")
+    func emptyQuote() {
+        let t = TextTarget(doc: doc.id, start: 10, end: 10, exact: "", prefix: "", suffix: "", hash: "old")
+        #expect(Reanchorer(text: doc.text, hash: "new").reanchor(t).orphan?.reason == .emptyQuote)
+    }
+
     // MARK: Unicode
 
     /// A paragraph with curly quotes, dotless ı, ş, no-break spaces, emoji (flag, ZWJ sequence,
@@ -268,8 +295,8 @@ struct AnchoringTests {
 
     // MARK: Batch
 
-    @Test("batch: thousands of targets after an insertion at the start, a paragraph deleted and a word changed")
-    func batch() throws {
+    /// Four thousand random spans of 3 to 122 scalars with at least one letter.
+    func syntheticTargets() throws -> [TextTarget] {
         var random = SplitMix64(seed: 42)
         let n = doc.text.scalarCount
         var targets: [TextTarget] = []
@@ -277,9 +304,27 @@ struct AnchoringTests {
             let length = 3 + Int(random.next() % 120)
             let start = Int(random.next() % UInt64(n - length))
             let t = try TextTarget(document: doc, start: start, end: start + length)
-            // Skip spans made only of spaces and punctuation.
             if t.exact.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { targets.append(t) }
         }
+        return targets
+    }
+
+    @Test("batch: thousands of targets after an insertion at the start all move by its length")
+    func batchInsertion() throws {
+        let targets = try syntheticTargets()
+        let inserted = "Editor’s note: this transcript was corrected after publication.\n"
+        let new = ScalarText(inserted + doc.text.string)
+        let shift = inserted.unicodeScalars.count
+        let results = Reanchorer(text: new, hash: "new").reanchor(targets)
+        for (t, r) in zip(targets, results) {
+            let p = try #require(r.placement, "\(t.exact) → \(r)")
+            #expect(p.start == t.start + shift && p.end == t.end + shift && p.method == .quote, "\(t.exact) → \(p)")
+        }
+    }
+
+    @Test("batch: thousands of targets after an insertion at the start, a paragraph deleted and a word changed")
+    func batch() throws {
+        let targets = try syntheticTargets()
         let inserted = "Editor’s note: this transcript was corrected after publication.\n"
         let deleted = doc.paragraphs[40]
         let changedWord = try target("Kaja Kallas", in: doc)
