@@ -277,6 +277,21 @@ struct AnchoringTests {
         #expect(orphan.closest?.edits == 0)
     }
 
+    @Test("a short quote still at its old offsets, its surroundings rewritten, is not kept blindly")
+    func shortQuoteSameOffsets() throws {
+        let before = "Long ago and far away, in a land of code, "
+        let oldText = ScalarText(before + "Linus wrote a kernel for fun and for glory, then went on.")
+        let t = TextTarget(doc: "x", start: 42, end: 47, text: oldText, hash: "old")
+        let new = ScalarText("Completely different words fill this row, Linus sat still; nothing else is alike here.")
+        #expect(new.text(42, 47) == "Linus")
+        let orphan = try #require(Reanchorer(text: new, hash: "new").reanchor(t).orphan)
+        #expect(orphan.reason == .weakContext && orphan.closest?.start == 42)
+        // A long quote at its old offsets stands on its own.
+        let long = TextTarget(doc: "x", start: 0, end: 42, text: oldText, hash: "old")
+        let newLong = ScalarText(before + "something else entirely follows it now.")
+        #expect(Reanchorer(text: newLong, hash: "new").reanchor(long).placement?.method == .position)
+    }
+
     @Test("the same short quote is found when its context survived")
     func shortQuoteWithContext() throws {
         let sentence = "As Linus once put it, talk is cheap. "
