@@ -9,8 +9,8 @@ extension Reanchorer {
     /// document nearly every target is settled there by one comparison of bytes. The targets
     /// not settled near their expected position share one pass over the text for their exact
     /// quotes (``QuoteScanner``), and those that then need the fuzzy search one more for their
-    /// seeds. The results are those of ``reanchor(_:)-(TextTarget)`` one target at a time,
-    /// except that the expected position includes the displacement.
+    /// seeds. The results are those of re-anchoring one target at a time, except that the
+    /// expected position (which breaks ties) includes the displacement.
     /// - Parameter targets: Targets recorded against an earlier version of this document.
     /// - Returns: One result per target, in the order given.
     /// - Complexity: O(t log t + t × (m + 64)) when most targets only moved, plus at most two

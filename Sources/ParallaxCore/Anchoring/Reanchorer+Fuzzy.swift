@@ -28,8 +28,8 @@ extension Reanchorer {
     ///
     /// Hits whose diagonals lie within `4 × budget + 16` bytes of each other form one region
     /// (an edit shifts a diagonal by at most 4 bytes); a region's support is the number of
-    /// distinct seeds in it. With six seeds or more, a region needs two, so a lone common
-    /// 8-byte piece does not send the matcher anywhere.
+    /// distinct seeds in it. When six or more of the target's seeds occur somewhere, a region
+    /// needs two, so a lone common 8-byte piece does not send the matcher anywhere.
     func seedWindows(_ q: AnchorQuery, hits: [SeedScanner.Hit], budget: Int) -> [(start: Int, end: Int)] {
         guard !hits.isEmpty else { return [] }
         let sorted = hits.sorted { $0.diagonal < $1.diagonal }
