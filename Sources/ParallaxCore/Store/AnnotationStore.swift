@@ -24,7 +24,7 @@ public final class AnnotationStore {
     public var compactionThreshold = 4096
 
     private let fs: any FileSystem
-    private let anchor: @Sendable (TextTarget, Document) -> AnchorOutcome
+    private let anchor: @Sendable ([TextTarget], Document) -> [AnchorOutcome]
     private var entries: [String: Entry] = [:]
     private var undoStack: [Change] = []
     private var redoStack: [Change] = []
@@ -55,10 +55,10 @@ public final class AnnotationStore {
     ///   - directory: Where the codebook and sets live.
     ///   - corpus: The corpus spans refer to.
     ///   - fs: The file system (tests inject faults here).
-    ///   - anchor: How to re-anchor a span whose document changed.
+    ///   - anchor: How to re-anchor spans whose document changed (a batch per document).
     /// - Throws: ``ParallaxError`` when the codebook is missing or malformed.
     public init(directory: String, corpus: Corpus, fs: any FileSystem = PosixFileSystem(),
-                anchor: @escaping @Sendable (TextTarget, Document) -> AnchorOutcome = Reanchoring.anchor) throws {
+                anchor: @escaping @Sendable ([TextTarget], Document) -> [AnchorOutcome] = Reanchoring.anchor) throws {
         self.directory = directory
         self.corpus = corpus
         self.fs = fs
@@ -129,6 +129,7 @@ public final class AnnotationStore {
         var set = AnnotationSet(name: name)
         var problems: [ParallaxError] = []
         var lineOf: [String: Int] = [:]
+        var changedAt: [String: String] = [:]
         let validator = AnnotationValidator(corpus: corpus, codebook: codebook)
 
         func admit(_ a: Annotation, line: Int, raw: () -> [UInt8], where location: String) {
@@ -136,22 +137,9 @@ public final class AnnotationStore {
             case .valid:
                 set.byID[a.id] = a
             case .documentChanged:
-                guard let doc = corpus.document(a.target.doc) else { return }
-                switch anchor(a.target, doc) {
-                case .placed(let start, let end):
-                    var moved = a
-                    moved.target = TextTarget(doc: doc.id, start: start, end: end, text: doc.text, hash: doc.hash)
-                    set.byID[a.id] = moved
-                    set.reanchored.insert(a.id)
-                    if start != a.target.start || moved.target.exact != a.target.exact {
-                        problems.append(ParallaxError(.conflict, "document \(doc.id) changed: annotation \(a.id) moved from \(a.target.start)-\(a.target.end) to \(start)-\(end)", at: location))
-                    }
-                case .orphan(let reason):
-                    set.byID[a.id] = a
-                    set.orphans.insert(a.id)
-                    problems.append(ParallaxError(.conflict, "orphaned annotation \(a.id): \(reason)", at: location,
-                                                  hint: "it is kept unchanged; mark the passage again and `edit \(a.id) span:here`, or delete it"))
-                }
+                // Placed after everything is read, in one batch per document.
+                set.byID[a.id] = a
+                changedAt[a.id] = location
             case .invalid(let reason):
                 set.damaged.append(DamagedLine(line: line, bytes: raw(), reason: reason))
                 problems.append(ParallaxError(.invalidData, reason, at: location,
@@ -200,7 +188,37 @@ public final class AnnotationStore {
             }
             replayed = parsed.entries.count
         }
+        reanchor(&set, changedAt: changedAt, problems: &problems)
         return Entry(set: set, journal: Journal(path: journalFile, fs: fs, existingEntries: replayed), problems: problems)
+    }
+
+    /// Re-anchors, one batch per document, the annotations whose document changed since they
+    /// were made: placed ones get their new span and hash (saved at the next compaction),
+    /// the rest are kept unchanged and reported as orphans.
+    private func reanchor(_ set: inout AnnotationSet, changedAt: [String: String], problems: inout [ParallaxError]) {
+        let pending = set.byID.values.filter { changedAt[$0.id] != nil && corpus.document($0.target.doc)?.hash != $0.target.hash }
+        for (docID, group) in Dictionary(grouping: pending, by: { $0.target.doc }) {
+            guard let doc = corpus.document(docID) else { continue }
+            let ordered = group.sorted { ($0.target.start, $0.id) < ($1.target.start, $1.id) }
+            let outcomes = anchor(ordered.map(\.target), doc)
+            for (a, outcome) in zip(ordered, outcomes) {
+                let location = changedAt[a.id] ?? set.name
+                switch outcome {
+                case .placed(let start, let end):
+                    var moved = a
+                    moved.target = TextTarget(doc: doc.id, start: start, end: end, text: doc.text, hash: doc.hash)
+                    set.byID[a.id] = moved
+                    set.reanchored.insert(a.id)
+                    if start != a.target.start || moved.target.exact != a.target.exact {
+                        problems.append(ParallaxError(.conflict, "document \(doc.id) changed: annotation \(a.id) moved from \(a.target.start)-\(a.target.end) to \(start)-\(end)", at: location))
+                    }
+                case .orphan(let reason):
+                    set.orphans.insert(a.id)
+                    problems.append(ParallaxError(.conflict, "orphaned annotation \(a.id): \(reason)", at: location,
+                                                  hint: "it is kept unchanged; mark the passage again and `edit \(a.id) span:here`, or delete it"))
+                }
+            }
+        }
     }
 
     // MARK: Writing

@@ -1,21 +1,17 @@
-/// Re-anchoring strategy used by the store until the full anchoring engine lands:
-/// position first, then a unique exact occurrence of the quote; otherwise an orphan.
+/// The store's re-anchoring: ``Reanchorer`` (position, exact quote, fuzzy match, orphan)
+/// over the document's current text, as plain outcomes.
 public enum Reanchoring {
-    /// Re-anchors a target in a changed document.
-    public static func anchor(_ target: TextTarget, in doc: Document) -> AnchorOutcome {
-        let text = doc.text
-        if target.end <= text.scalarCount, text.text(target.start, target.end) == target.exact {
-            return .placed(start: target.start, end: target.end)
+    /// Re-anchors targets recorded against an earlier version of a document.
+    /// - Parameters:
+    ///   - targets: The old targets, best in their old order (the batch learns shifts).
+    ///   - doc: The document as it is now.
+    /// - Returns: One outcome per target, in the same order.
+    public static func anchor(_ targets: [TextTarget], in doc: Document) -> [AnchorOutcome] {
+        Reanchorer(text: doc.text, hash: doc.hash).reanchor(targets).map { result in
+            switch result {
+            case .placed(let p): return .placed(start: p.start, end: p.end)
+            case .orphaned(let o): return .orphan(o.message)
+            }
         }
-        var found: [Int] = []
-        var from = text.string.startIndex
-        while let r = text.string.range(of: target.exact, range: from..<text.string.endIndex), found.count < 2 {
-            found.append(text.scalarOffset(of: r.lowerBound))
-            from = r.upperBound
-        }
-        if found.count == 1 {
-            return .placed(start: found[0], end: found[0] + target.exact.unicodeScalars.count)
-        }
-        return .orphan(found.isEmpty ? "the quote no longer occurs in \(doc.id)" : "the quote occurs several times in \(doc.id)")
     }
 }
