@@ -53,6 +53,26 @@ static inline int parallax_el_add_completion(EditLine *el, parallax_command_fn f
     return el_wset(el, EL_ADDFN, L"parallax-complete", L"Complete the word before the cursor", fn);
 }
 
+/* Ctrl-C and Ctrl-Z while a line is edited. libedit's own SIGINT handling puts the terminal in
+   cooked mode and counts on the signal interrupting its read(); a Ctrl-C that arrives while it
+   redraws is lost and leaves the terminal cooked. So `isig` is turned off in edit mode and
+   Ctrl-C comes in as a key, bound to `interrupt` ("parallax-interrupt"). Ctrl-Z is bound to a
+   command that raises SIGTSTP itself; libedit's handler (EL_SIGNAL) restores the terminal
+   around the stop and redraws on SIGCONT, so job control keeps working. */
+static inline unsigned char parallax_suspend_command(EditLine *el, int ch) {
+    (void)el; (void)ch;
+    kill(0, SIGTSTP);
+    return CC_REDISPLAY;
+}
+
+static inline int parallax_el_bind_interrupt_keys(EditLine *el, parallax_command_fn interrupt) {
+    if (el_wset(el, EL_SETTY, L"-d", L"-isig", (const wchar_t *)NULL) != 0) return -1;
+    if (el_wset(el, EL_ADDFN, L"parallax-interrupt", L"Abandon the line", interrupt) != 0) return -1;
+    if (el_wset(el, EL_BIND, L"^C", L"parallax-interrupt", (const wchar_t *)NULL) != 0) return -1;
+    if (el_wset(el, EL_ADDFN, L"parallax-suspend", L"Suspend parallax", parallax_suspend_command) != 0) return -1;
+    return el_wset(el, EL_BIND, L"^Z", L"parallax-suspend", (const wchar_t *)NULL);
+}
+
 /* Binds one key sequence (e.g. L"^I") to a command name. */
 static inline int parallax_el_bind(EditLine *el, const wchar_t *key, const wchar_t *command) {
     return el_wset(el, EL_BIND, key, command, (const wchar_t *)NULL);

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -9,28 +12,40 @@ struct TerminalTests {
         let name = "parallax-test-\(UUID().uuidString.prefix(8))"
         /// A private server socket: the test never touches the user's own tmux sessions.
         var socket: String { name }
+        /// A private configuration: keep a pane after its program ends, so the end is visible.
+        let config: String = {
+            let path = NSTemporaryDirectory() + "tmux-\(UUID().uuidString).conf"
+            FileManager.default.createFile(atPath: path, contents: Data("set -g remain-on-exit on\n".utf8))
+            return path
+        }()
 
+        /// Runs tmux with posix_spawn and waitpid, its output going to a temporary file.
+        /// (Foundation's Process waits on a descriptor that the daemonised tmux server
+        /// inherits, so it never sees the client end.)
         @discardableResult
         func tmux(_ args: [String], capture: Bool = true) throws -> String {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["tmux", "-L", socket] + args
-            // A command that starts the tmux server must not hand it our pipe: the server
-            // would keep it open and reading to its end would never return.
-            let out = Pipe()
-            p.standardOutput = capture ? out : FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            p.standardInput = FileHandle.nullDevice
-            try p.run()
-            let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-            p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            let outPath = NSTemporaryDirectory() + "tmux-out-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: outPath) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, capture ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = ["tmux", "-L", socket, "-f", config] + args
+            var cArgs = argv.map { strdup($0) } + [nil]
+            defer { cArgs.forEach { free($0) } }
+            var pid: pid_t = 0
+            let rc = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ)
+            guard rc == 0 else { throw POSIXError(.init(rawValue: rc) ?? .ENOENT) }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return capture ? ((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "") : ""
         }
 
         func start(_ command: String, directory: String) throws {
             try tmux(["-u", "new-session", "-d", "-s", name, "-x", "120", "-y", "50", "-c", directory,
                       "env LANG=C.UTF-8 TERM=xterm NO_COLOR=1 " + command], capture: false)
-            try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
         }
 
         func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
@@ -50,6 +65,24 @@ struct TerminalTests {
             Issue.record("screen never showed \(text.debugDescription); it shows:\n\(last)")
             return last
         }
+
+        /// Whether the program in the pane has ended.
+        func paneDead() throws -> Bool {
+            try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).hasPrefix("1")
+        }
+
+        /// Waits until the program in the pane ends.
+        func waitForExit(seconds: Double = 10) throws -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if try paneDead() { return true }
+                usleep(50_000)
+            }
+            return false
+        }
+
+        /// Number of prompts on the screen.
+        func prompts() throws -> Int { try screen().components(separatedBy: "parallax[tmuxtest]>").count - 1 }
 
         /// The last line holding a prompt.
         func promptLine() throws -> String {
@@ -99,8 +132,13 @@ struct TerminalTests {
         try t.wait(for: "parallax[tmuxtest]> find Aydıntaşbaş")
         #expect(try t.promptLine().hasSuffix("find Aydıntaşbaş"))
 
-        // Ctrl-C abandons the line and keeps the session.
+        // Ctrl-C abandons the line and keeps the session: a fresh prompt appears.
+        let before = try t.prompts()
         try t.keys("C-c")
+        let deadline = Date().addingTimeInterval(10)
+        while try t.prompts() <= before, Date() < deadline { usleep(50_000) }
+        let fresh = try t.promptLine()
+        #expect(fresh.trimmingCharacters(in: .whitespaces) == "parallax[tmuxtest]>", "after Ctrl-C: \(fresh.debugDescription)")
         try t.type("docs")
         try t.keys("Enter")
         try t.wait(for: "merics")
@@ -108,7 +146,7 @@ struct TerminalTests {
 
         // Ctrl-D on an empty line ends the session.
         try t.keys("C-d")
-        try t.wait(for: "Pane is dead")
+        #expect(try t.waitForExit(), "Ctrl-D on an empty line ends parallax")
         t.kill()
 
         // History persists: the next session recalls `docs` with Up.

@@ -33,6 +33,9 @@ public final class EditLineReader: LineReader {
 
     /// Brackets the parts of a prompt that take no room on screen, such as colour
     /// sequences: `"\u{1}\u{1B}[1m\u{1}parallax>\u{1}\u{1B}[0m\u{1} "`.
+    /// Set by Ctrl-C during a read: the line read is abandoned.
+    var interruptRequested = false
+
     public static let promptEscape: Unicode.Scalar = "\u{1}"
 
     let editor: OpaquePointer
@@ -78,6 +81,7 @@ public final class EditLineReader: LineReader {
             && edit_setHistory(editor, history)
             && edit_addCompletionFunction(editor, { EditLineReader.completionCallback($0, $1) })
             && edit_bind(editor, key: "^I", command: "parallax-complete")
+            && edit_bindInterruptKeys(editor, { EditLineReader.interruptCallback($0, $1) })
         guard configured else { throw ParallaxError(.io, "cannot configure line editing (libedit)") }
 
         history_setSize(history, self.historySize)
@@ -102,8 +106,16 @@ public final class EditLineReader: LineReader {
         // then re-raises the signal with the previous action: ignoring it there leaves only
         // the interrupted read (EINTR), which is reported as `.interrupted`.
         let previous = system_ignoreInterrupt()
+        interruptRequested = false
         let (line, count, error) = edit_wgets(editor)
         system_restoreInterrupt(previous)
+        if interruptRequested {
+            // libedit moves to a new line only for its own Enter: leave the abandoned line
+            // on screen, marked as such, and start the next prompt below it.
+            interruptRequested = false
+            system_write("^C\n", to: system_stdout())
+            return .interrupted
+        }
 
         guard var line else {
             system_write("\n", to: system_stdout())
@@ -120,6 +132,14 @@ public final class EditLineReader: LineReader {
         promptBuffer = .allocate(capacity: wide.count)
         promptBuffer.initialize(from: wide, count: wide.count)
         prompt = newPrompt
+    }
+
+    /// libedit's entry point for Ctrl-C (the editor command "parallax-interrupt"): ends the
+    /// read as if Enter were pressed, flagged so the line is abandoned, not run.
+    static func interruptCallback(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+        guard let reader = reader(of: editor) else { return UInt8(CC_ERROR) }
+        reader.interruptRequested = true
+        return UInt8(CC_NEWLINE)
     }
 
     /// The reader whose editor is `editor`.

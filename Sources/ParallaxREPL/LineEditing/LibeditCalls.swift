@@ -51,6 +51,11 @@ func edit_addCompletionFunction(_ editor: OpaquePointer, _ function: parallax_co
     parallax_el_add_completion(editor, function) == 0
 }
 
+/// Turns `isig` off in edit mode and binds Ctrl-C to `interrupt`, Ctrl-Z to a suspend command.
+func edit_bindInterruptKeys(_ editor: OpaquePointer, _ interrupt: parallax_command_fn) -> Bool {
+    parallax_el_bind_interrupt_keys(editor, interrupt) == 0
+}
+
 func edit_bind(_ editor: OpaquePointer, key: String, command: String) -> Bool {
     WideText.withCString(key) { key in
         WideText.withCString(command) { command in parallax_el_bind(editor, key, command) }
