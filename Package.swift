@@ -41,7 +41,9 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["ParallaxCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport"]),
+        // Snapshots are read by path (Fixtures.root), not bundled as resources.
+        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "ParallaxREPLTests", dependencies: ["ParallaxREPL", "TestSupport"]),
         .testTarget(name: "ParallaxEndToEndTests", dependencies: ["TestSupport"]),
     ]
