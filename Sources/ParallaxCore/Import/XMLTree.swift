@@ -1,0 +1,83 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An XML element read into a small tree (name, namespace, attributes, children, text and the
+/// line it starts on), so an importer can walk a document and say where a problem is.
+struct XMLTreeElement: Sendable {
+    /// The local name (`PlainTextSelection`).
+    var name: String
+    /// The namespace URI, empty when none.
+    var namespace: String
+    var attributes: [String: String]
+    var children: [XMLTreeElement]
+    /// The character data directly inside the element (CDATA included), exactly.
+    var text: String
+    /// 1-based line of the start tag.
+    var line: Int
+
+    /// The children with this local name.
+    func children(named name: String) -> [XMLTreeElement] { children.filter { $0.name == name } }
+
+    /// The first child with this local name.
+    func child(named name: String) -> XMLTreeElement? { children.first { $0.name == name } }
+}
+
+/// Reads XML with Foundation's `XMLParser` (libxml2 underneath): entities and character
+/// references resolved, external entities never loaded.
+enum XMLTree {
+    /// A syntax error and where it is.
+    struct Failure: Error {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The document's root element.
+    /// - Throws: ``Failure`` for a document that is not well-formed XML.
+    static func parse(_ bytes: [UInt8]) throws(Failure) -> XMLTreeElement {
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        let builder = Builder()
+        parser.delegate = builder
+        let ok = parser.parse()
+        guard ok, builder.failure == nil, let root = builder.root else {
+            let message = builder.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
+            throw Failure(message: message, line: parser.lineNumber, column: parser.columnNumber)
+        }
+        return root
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        var stack: [XMLTreeElement] = []
+        var root: XMLTreeElement?
+        var failure: String?
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            stack.append(XMLTreeElement(name: elementName, namespace: namespaceURI ?? "", attributes: attributeDict,
+                                        children: [], text: "", line: parser.lineNumber))
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            guard let element = stack.popLast() else { return }
+            if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if !stack.isEmpty { stack[stack.count - 1].text += string }
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            guard !stack.isEmpty else { return }
+            guard let text = String(data: CDATABlock, encoding: .utf8) else { failure = "CDATA that is not UTF-8"; return }
+            stack[stack.count - 1].text += text
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if failure == nil { failure = "not well-formed XML (\((parseError as NSError).code))" }
+        }
+    }
+}
