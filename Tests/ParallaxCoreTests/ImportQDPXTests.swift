@@ -68,6 +68,7 @@ struct ImportQDPXTests {
         let problems = Interchange.problems(bytes, path: "r.qdpx")
         #expect(problems.count == 1)
         #expect(problems.first?.location?.hasPrefix("r.qdpx: project.qde:") == true)
+        #expect(problems.first?.message == "not well-formed XML: an end tag does not match its start tag")
     }
 
     @Test("a project in another namespace, or an archive without project.qde, is refused")

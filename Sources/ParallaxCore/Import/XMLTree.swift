@@ -45,7 +45,7 @@ enum XMLTree {
         let ok = parser.parse()
         guard ok, builder.failure == nil, let root = builder.root else {
             let message = builder.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
-            throw Failure(message: message, line: parser.lineNumber, column: parser.columnNumber)
+            throw Failure(message: message, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
         }
         return root
     }
@@ -77,7 +77,23 @@ enum XMLTree {
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if failure == nil { failure = "not well-formed XML (\((parseError as NSError).code))" }
+            if failure == nil { failure = Builder.describe((parseError as NSError).code) }
+        }
+
+        /// libxml2's error code in words, for the codes a hand-edited file is likely to hit.
+        /// (Numbers, not `XMLParser.ErrorCode`: the delegate receives libxml2's codes, which
+        /// Darwin's enum matches and swift-corelibs-foundation's is offset from.)
+        static func describe(_ code: Int) -> String {
+            switch code {
+            case 4: return "the XML document is empty"
+            case 5: return "not well-formed XML: the document ends early"
+            case 9: return "not well-formed XML: a character XML does not allow"
+            case 26: return "not well-formed XML: an undeclared entity (write & as &amp;)"
+            case 39: return "not well-formed XML: an attribute value is not quoted"
+            case 42: return "not well-formed XML: an attribute appears twice"
+            case 76: return "not well-formed XML: an end tag does not match its start tag"
+            default: return "not well-formed XML (libxml2 error \(code))"
+            }
         }
     }
 }
