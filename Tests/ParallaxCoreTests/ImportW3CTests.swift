@@ -70,3 +70,24 @@ struct ImportW3CTests {
         #expect(Interchange.problems(Array(text.utf8), path: "r.jsonld").map(\.location).contains("r.jsonld: first.items[0].id"))
     }
 }
+
+@Suite("Import: unknown fields from other tools")
+struct ImportExtraTests {
+    @Test("a pretty-printed unknown field is kept on one line; a field named like an own member is refused")
+    func extras() throws {
+        var c = Fixtures.nastyCodings[4]
+        c.annotation.extra.set("review", raw: Array(#"{"who": "Zoë"}"#.utf8))
+        var text = try Interchange.exportText(W3CExportFormat(), [c])
+        text = text.replacingOccurrences(of: #"{"who": "Zoë"}"#, with: "{\n          \"who\": \"Zoë\\nline\"\r\n        }")
+        let back = try ImportFormats.read(Array(text.utf8), path: "r.jsonld", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+        #expect(back.first?.annotation.extra["review"] == Array("{          \"who\": \"Zoë\\nline\"        }".utf8))
+        // Saved as a native line, it loads back.
+        let line = AnnotationCodec.encode(try #require(back.first).annotation)
+        #expect(try AnnotationCodec.decode(line) == back.first?.annotation)
+
+        let clash = text.replacingOccurrences(of: "\"px:extra\": {", with: "\"px:extra\": {\"note\": \"twice\", ")
+        let problems = Interchange.problems(Array(clash.utf8), path: "r.jsonld")
+        #expect(problems.map(\.location) == ["r.jsonld: first.items[0]"])
+        #expect(problems.first?.message.contains("unknown field \"note\"") == true)
+    }
+}

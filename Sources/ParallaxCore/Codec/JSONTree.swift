@@ -94,6 +94,28 @@ enum JSONTree {
         }
     }
 
+    /// A JSON value's bytes with every line break outside strings removed, so a value taken
+    /// from a pretty-printed document can stand inside one annotation line. Nothing else
+    /// changes: spaces, number spellings and escapes keep their bytes. (JSON never needs a
+    /// line break between two tokens.)
+    static func singleLine(_ raw: [UInt8]) -> [UInt8] {
+        guard raw.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return raw }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var inString = false, escaped = false
+        for b in raw {
+            if inString {
+                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+            } else if b == 0x22 {
+                inString = true
+            } else if b == 0x0A || b == 0x0D {
+                continue
+            }
+            out.append(b)
+        }
+        return out
+    }
+
     /// 1-based line and byte column of a byte offset.
     static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1, lineStart = 0

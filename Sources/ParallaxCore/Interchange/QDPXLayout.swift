@@ -169,7 +169,7 @@ enum QDPXLayout {
                     do { _ = try JSONTree.parse(Array(raw.utf8)) } catch {
                         throw MetadataError(message: "\"extra\".\"\(key)\" is not valid JSON: \(error.message)")
                     }
-                    m.extra.set(key, raw: Array(raw.utf8))
+                    m.extra.set(key, raw: JSONTree.singleLine(Array(raw.utf8)))
                 }
             }
             return m

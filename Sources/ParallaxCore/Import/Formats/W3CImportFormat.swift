@@ -12,7 +12,8 @@
 ///   a body with another purpose is refused rather than dropped;
 /// - a `target` whose `source` is `urn:parallax:doc:DOC`, a `TextPositionSelector` and a
 ///   `TextQuoteSelector`; `px:sha256`, when absent, is taken to be the corpus document's;
-/// - `px:extra`: unknown fields, each value's bytes exactly as they stand in the file.
+/// - `px:extra`: unknown fields, each value's bytes exactly as they stand in the file (line
+///   breaks between tokens removed, so a pretty-printed value still fits on one line).
 ///
 /// Problems are located by JSON path: `review.jsonld: first.items[3].body[0].px:stance`.
 public struct W3CImportFormat: ImportFormat {
@@ -208,7 +209,7 @@ public struct W3CImportFormat: ImportFormat {
             var extra = ExtraFields()
             if let e = node[W3CVocabulary.extra] {
                 if let members = e.members {
-                    for (key, value) in members { extra.set(key, raw: Array(bytes[value.range])) }
+                    for (key, value) in members { extra.set(key, raw: JSONTree.singleLine(Array(bytes[value.range]))) }
                 } else {
                     problem("\"\(W3CVocabulary.extra)\" must be an object", "\(path).\(W3CVocabulary.extra)")
                 }
