@@ -3,27 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 
-/// An XML element read into a small tree (name, namespace, attributes, children, text and the
-/// line it starts on), so an importer can walk a document and say where a problem is.
-struct XMLTreeElement: Sendable {
-    /// The local name (`PlainTextSelection`).
-    var name: String
-    /// The namespace URI, empty when none.
-    var namespace: String
-    var attributes: [String: String]
-    var children: [XMLTreeElement]
-    /// The character data directly inside the element (CDATA included), exactly.
-    var text: String
-    /// 1-based line of the start tag.
-    var line: Int
-
-    /// The children with this local name.
-    func children(named name: String) -> [XMLTreeElement] { children.filter { $0.name == name } }
-
-    /// The first child with this local name.
-    func child(named name: String) -> XMLTreeElement? { children.first { $0.name == name } }
-}
-
 /// Reads XML with Foundation's `XMLParser` (libxml2 underneath): entities and character
 /// references resolved, external entities never loaded.
 enum XMLTree {
