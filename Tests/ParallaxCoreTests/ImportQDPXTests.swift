@@ -91,3 +91,23 @@ struct ImportQDPXTests {
         #expect(problems.map(\.message) == ["a second stance coding (Parallax keeps one per span)"])
     }
 }
+
+@Suite("Import: XML reading")
+struct XMLTreeTests {
+    @Test("a document over 10 MB parses (libxml2 refuses one given as a single chunk)")
+    func large() throws {
+        let xml = "<r>" + String(repeating: "<!-- padding padding padding padding padding padding -->\n", count: 200_000) + "<a x=\"&#13;&#10;&#9;\">&amp;&#13;</a></r>"
+        #expect(xml.utf8.count > 11_000_000)
+        let root = try XMLTree.parse(Array(xml.utf8))
+        #expect(root.children.map(\.name) == ["a"])
+        #expect(root.children.first?.attributes["x"] == "\r\n\t")
+        #expect(root.children.first?.text == "&\r")
+    }
+
+    @Test("external entities are never loaded")
+    func externalEntity() throws {
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><a>&e;</a>"
+        let root = try? XMLTree.parse(Array(xml.utf8))
+        #expect(root?.text.contains("root:") != true)
+    }
+}

@@ -16,7 +16,9 @@ enum XMLTree {
     /// The document's root element.
     /// - Throws: ``Failure`` for a document that is not well-formed XML.
     static func parse(_ bytes: [UInt8]) throws(Failure) -> XMLTreeElement {
-        let parser = XMLParser(data: Data(bytes))
+        // From a stream, so libxml2 reads the document in chunks: given all at once, a
+        // document of more than 10 MB stops with "huge input lookup" (libxml2 error 1).
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let builder = Builder()

@@ -70,11 +70,7 @@ enum CSVLayout {
     static func quoted(_ cell: String) -> String {
         let needsQuotes = cell.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
         guard needsQuotes else { return cell }
-        var out = "\""
-        for s in cell.unicodeScalars {
-            if s == "\"" { out += "\"\"" } else { out.unicodeScalars.append(s) }
-        }
-        return out + "\""
+        return "\"" + cell.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     // MARK: Tags
@@ -83,6 +79,7 @@ enum CSVLayout {
     static func joinTags(_ tags: [String]) -> String {
         tags.map { tag -> String in
             if tag.isEmpty { return "\\e" }
+            if !tag.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B }) { return tag }
             var out = ""
             for s in tag.unicodeScalars {
                 switch s {

@@ -27,6 +27,12 @@ enum XMLText {
     }
 
     private static func escaped(_ text: String, attribute: Bool) -> String {
+        // Most texts need nothing: no markup characters, no controls, nothing from U+F000 up
+        // in the BMP (where U+FFFE and U+FFFF live).
+        let plain = !text.utf8.contains { b in
+            b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0xEF || (attribute && b == 0x22)
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
