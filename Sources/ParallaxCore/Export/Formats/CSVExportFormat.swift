@@ -1,0 +1,49 @@
+/// CSV for spreadsheets (RFC 4180), one coding per record, safe against formula injection.
+///
+/// Columns, in this order, after a header row:
+/// `set,id,doc,start,end,exact,prefix,suffix,question,analyst,stance,confidence,tags,note,created,modified`.
+/// Records end with CR LF; `confidence` is empty when absent; `tags` are joined with `;`.
+/// Quoting, neutralisation (a `'` before text cells starting with `=`, `+`, `-`, `@`, TAB or
+/// CR) and tag escaping (`\;`, `\\`, `\e`) are defined in ``CSVLayout``, which the import
+/// shares, so an export imports back to equal codings.
+///
+/// Not carried: the document hash (the import takes the corpus document's, after checking
+/// that `exact` is still the text at `start`–`end`) and unknown fields, for which the fixed
+/// columns have no place: use `jsonl` or `w3c` when they matter.
+public struct CSVExportFormat: TextExportFormat {
+    /// Whether to start the file with a UTF-8 byte-order mark, which Excel needs to read
+    /// UTF-8 (Python's `csv` with `encoding="utf-8"` would then see it in the first header).
+    public var byteOrderMark: Bool
+
+    /// Creates the format.
+    /// - Parameter byteOrderMark: Start the file with a UTF-8 byte-order mark (off).
+    public init(byteOrderMark: Bool = false) { self.byteOrderMark = byteOrderMark }
+
+    public var name: String { "csv" }
+    public var summary: String { "CSV for spreadsheets: one row per coding, formula-safe" }
+    public var fileExtension: String? { "csv" }
+
+    public func write(_ input: ExportInput, to stream: inout some TextOutputStream) {
+        if byteOrderMark { stream.write("\u{FEFF}") }
+        stream.write(CSVLayout.header)
+        for coding in input.ordered {
+            stream.write(CSVExportFormat.record(coding))
+        }
+    }
+
+    /// One record, CR LF included.
+    static func record(_ coding: Coding) -> String {
+        let a = coding.annotation
+        func text(_ s: String) -> String { CSVLayout.quoted(CSVLayout.neutralised(s)) }
+        let cells: [String] = [
+            text(coding.set), text(a.id), text(a.target.doc),
+            String(a.target.start), String(a.target.end),
+            text(a.target.exact), text(a.target.prefix), text(a.target.suffix),
+            text(a.question), text(a.analyst),
+            String(a.stance), a.confidence.map { $0.description } ?? "",
+            text(CSVLayout.joinTags(a.tags)), text(a.note),
+            text(a.created), text(a.modified),
+        ]
+        return cells.joined(separator: ",") + "\r\n"
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// REFI-QDA project (`.qdpx`, REFI-QDA Project standard 1.0) for MAXQDA, ATLAS.ti, NVivo and
+/// QualCoder: a zip holding `project.qde` (XML in the namespace `urn:QDA-XML:project:1.0`) and
+/// each coded document's exact text as `Sources/GUID.txt`.
+///
+/// Users are the sets (coders), codes the questions with one child code per stance, cases the
+/// analysts, text sources the documents, one `PlainTextSelection` per coding with its
+/// positions in code points, the note as a `Note`; the full mapping, the metadata line and
+/// the name-based GUIDs are described in ``QDPXLayout``. The import
+/// (``QDPXImportFormat``) reads it back to equal codings, unknown fields included.
+///
+/// The archive is built with ZIPFoundation, entries deflated, every entry stamped with the
+/// latest `modified` time among the codings: exporting the same sets twice gives the same
+/// GUIDs and the same `project.qde`.
+public struct QDPXExportFormat: ExportFormat {
+    /// Creates the format.
+    public init() {}
+
+    public var name: String { "qdpx" }
+    public var summary: String { "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder" }
+    public var fileExtension: String? { "qdpx" }
+
+    public func export(_ input: ExportInput, to sink: inout some ExportSink) throws {
+        let (qde, sources) = try QDPXExportFormat.project(input)
+        var entries: [(path: String, bytes: [UInt8])] = [(QDPXLayout.projectEntry, Array(qde.utf8))]
+        for doc in sources {
+            entries.append((QDPXLayout.sourcesFolder + QDPXLayout.sourceGUID(doc.id) + ".txt", doc.text.utf8))
+        }
+        let latest = input.codings.map(\.annotation.modified).max() ?? "1980-01-01T00:00:00Z"
+        try sink.write(try ZipArchive.write(entries, modified: QDPXExportFormat.date(latest)), to: "")
+    }
+
+    /// `project.qde` and the documents whose texts go with it.
+    static func project(_ input: ExportInput) throws -> (xml: String, sources: [Document]) {
+        let codings = input.ordered
+        var byDoc: [String: [Coding]] = [:]
+        for c in codings { byDoc[c.annotation.target.doc, default: []].append(c) }
+        for docID in byDoc.keys where input.corpus.document(docID) == nil {
+            throw ParallaxError(.notFound, "cannot export to qdpx: no document \"\(docID)\" in the corpus",
+                                hint: "a REFI-QDA project carries each document's text")
+        }
+        let sources = input.corpus.documents.filter { byDoc[$0.id] != nil }
+        let sets = input.setNames
+        let A = XMLText.attribute
+
+        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        x += "<Project xmlns=\"\(QDPXLayout.namespaceURI)\" name=\"\(A("Parallax: " + sets.joined(separator: ", ")))\" origin=\"Parallax\">\n"
+
+        if !sets.isEmpty {
+            x += "  <Users>\n"
+            for set in sets { x += "    <User guid=\"\(QDPXLayout.userGUID(set))\" name=\"\(A(set))\"/>\n" }
+            x += "  </Users>\n"
+        }
+
+        // Questions with their scales, plus any question or stance a coding uses that the
+        // codebook lacks, so every coding has a code to point at.
+        var questions: [(id: String, text: String?, scale: [(value: Int, label: String?)])] =
+            input.codebook.questions.map { q in (q.id, q.text, q.scale.map { ($0.value, Optional($0.label)) }) }
+        for c in codings {
+            let a = c.annotation
+            if let i = questions.firstIndex(where: { $0.id == a.question }) {
+                if !questions[i].scale.contains(where: { $0.value == a.stance }) {
+                    questions[i].scale.append((a.stance, nil))
+                    questions[i].scale.sort { $0.value < $1.value }
+                }
+            } else {
+                questions.append((a.question, nil, [(a.stance, nil)]))
+            }
+        }
+        if !questions.isEmpty {
+            x += "  <CodeBook>\n    <Codes>\n"
+            for q in questions {
+                x += "      <Code guid=\"\(QDPXLayout.questionGUID(q.id))\" name=\"\(A(q.id))\" isCodable=\"false\" color=\"\(QDPXLayout.questionColor)\">\n"
+                if let text = q.text { x += "        <Description>\(XMLText.content(text))</Description>\n" }
+                for (i, point) in q.scale.enumerated() {
+                    x += "        <Code guid=\"\(QDPXLayout.stanceGUID(q.id, point.value))\" name=\"\(A(QDPXLayout.stanceCodeName(point.value, label: point.label)))\" isCodable=\"true\" color=\"\(QDPXLayout.stanceColor(index: i, count: q.scale.count))\"/>\n"
+                }
+                x += "      </Code>\n"
+            }
+            x += "    </Codes>\n  </CodeBook>\n"
+        }
+
+        // Analysts as cases, in corpus order, then any unknown to the corpus.
+        var analysts = input.corpus.analysts.all.map(\.id).filter { id in codings.contains { $0.annotation.analyst == id } }
+        for id in codings.map(\.annotation.analyst) where !analysts.contains(id) { analysts.append(id) }
+        if !analysts.isEmpty {
+            x += "  <Cases>\n"
+            for id in analysts {
+                let name = input.corpus.analysts.analyst(id: id)?.name ?? id
+                x += "    <Case guid=\"\(QDPXLayout.caseGUID(id))\" name=\"\(A(name))\">\n"
+                x += "      <Description>\(XMLText.content(id))</Description>\n"
+                for c in codings where c.annotation.analyst == id {
+                    x += "      <SelectionRef targetGUID=\"\(QDPXLayout.selectionGUID(c.set, c.annotation.id))\"/>\n"
+                }
+                x += "    </Case>\n"
+            }
+            x += "  </Cases>\n"
+        }
+
+        var notes: [(guid: String, coding: Coding)] = []
+        if !sources.isEmpty {
+            x += "  <Sources>\n"
+            for doc in sources {
+                let guid = QDPXLayout.sourceGUID(doc.id)
+                x += "    <TextSource guid=\"\(guid)\" name=\"\(A(doc.id))\" plainTextPath=\"\(QDPXLayout.internalScheme)\(guid).txt\">\n"
+                x += "      <Description>\(XMLText.content(doc.info.title))</Description>\n"
+                let selections = byDoc[doc.id]!.sorted { a, b in
+                    let (s, t) = (a.annotation.target, b.annotation.target)
+                    if s.start != t.start { return s.start < t.start }
+                    if s.end != t.end { return s.end < t.end }
+                    return Coding.exportOrder(a, b)
+                }
+                for c in selections {
+                    x += selection(c, in: doc)
+                    if !c.annotation.note.isEmpty { notes.append((QDPXLayout.noteGUID(c.set, c.annotation.id), c)) }
+                }
+                x += "    </TextSource>\n"
+            }
+            x += "  </Sources>\n"
+        }
+
+        if !notes.isEmpty {
+            x += "  <Notes>\n"
+            for (guid, c) in notes {
+                let a = c.annotation, user = QDPXLayout.userGUID(c.set)
+                x += "    <Note guid=\"\(guid)\" name=\"\(A("Note on " + a.id))\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\" modifyingUser=\"\(user)\" modifiedDateTime=\"\(A(a.modified))\">\n"
+                x += "      <PlainTextContent>\(XMLText.content(a.note))</PlainTextContent>\n"
+                x += "    </Note>\n"
+            }
+            x += "  </Notes>\n"
+        }
+        x += "</Project>\n"
+        return (x, sources)
+    }
+
+    /// One `PlainTextSelection` element.
+    static func selection(_ c: Coding, in doc: Document) -> String {
+        let a = c.annotation, t = a.target, A = XMLText.attribute
+        let user = QDPXLayout.userGUID(c.set)
+        let derived = TextTarget(doc: doc.id, start: t.start, end: t.end, text: doc.text, hash: doc.hash)
+        let metadata = QDPXLayout.Metadata(
+            analyst: a.analyst, confidence: a.confidence, tags: a.tags,
+            note: XMLText.canHold(a.note) ? nil : a.note,
+            prefix: t.prefix == derived.prefix ? nil : t.prefix,
+            suffix: t.suffix == derived.suffix ? nil : t.suffix,
+            extra: a.extra)
+        var x = "      <PlainTextSelection guid=\"\(QDPXLayout.selectionGUID(c.set, a.id))\" name=\"\(A(a.id))\" startPosition=\"\(t.start)\" endPosition=\"\(t.end)\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\" modifyingUser=\"\(user)\" modifiedDateTime=\"\(A(a.modified))\">\n"
+        x += "        <Description>\(XMLText.content(metadata.encoded()))</Description>\n"
+        x += "        <Coding guid=\"\(QDPXLayout.codingGUID(c.set, a.id))\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\">\n"
+        x += "          <CodeRef targetGUID=\"\(QDPXLayout.stanceGUID(a.question, a.stance))\"/>\n"
+        x += "        </Coding>\n"
+        if !a.note.isEmpty { x += "        <NoteRef targetGUID=\"\(QDPXLayout.noteGUID(c.set, a.id))\"/>\n" }
+        x += "      </PlainTextSelection>\n"
+        return x
+    }
+
+    /// The time an ISO 8601 UTC timestamp names (to the second), for the zip entries' dates.
+    static func date(_ iso: String) -> Date {
+        let b = Array(iso.utf8)
+        func number(_ r: Range<Int>) -> Int32 {
+            guard r.upperBound <= b.count else { return 0 }
+            return b[r].reduce(Int32(0)) { $0 * 10 + Int32($1 &- 0x30) }
+        }
+        guard Clock.isISO8601(iso) else { return Date(timeIntervalSince1970: 315_532_800) }
+        var parts = tm()
+        parts.tm_year = number(0..<4) - 1900
+        parts.tm_mon = number(5..<7) - 1
+        parts.tm_mday = number(8..<10)
+        parts.tm_hour = number(11..<13)
+        parts.tm_min = number(14..<16)
+        parts.tm_sec = number(17..<19)
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+    }
+}
