@@ -15,7 +15,7 @@ struct TerminalTests {
         /// A private configuration: keep a pane after its program ends, so the end is visible.
         let config: String = {
             let path = NSTemporaryDirectory() + "tmux-\(UUID().uuidString).conf"
-            FileManager.default.createFile(atPath: path, contents: Data("set -g remain-on-exit on\n".utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data("set -g remain-on-exit on\n".utf8))
             return path
         }()
 
