@@ -247,6 +247,36 @@ public final class AnnotationStore {
         record(Change(set: name, before: nil, after: a))
     }
 
+    /// Adds many annotations with one durable journal write: all of them or none.
+    /// Annotations identical to one already in the set are skipped.
+    /// - Returns: How many were added (the rest were already there, unchanged).
+    /// - Throws: ``ParallaxError`` when any is invalid or would replace a different
+    ///   annotation with the same id; nothing is written then.
+    @discardableResult
+    public func addAll(_ annotations: [Annotation], to name: String) throws -> Int {
+        let e = try writable(name)
+        var fresh: [Annotation] = []
+        var seen = Set<String>()
+        for a in annotations {
+            if let existing = e.set.byID[a.id] {
+                if existing == a { continue }
+                throw ParallaxError(.conflict, "annotation \(a.id) already exists in set \(name) with other content",
+                                    hint: "nothing was imported; import into another set with set:NAME")
+            }
+            guard seen.insert(a.id).inserted else {
+                throw ParallaxError(.conflict, "annotation \(a.id) appears twice in the batch", hint: "nothing was imported")
+            }
+            try requireValid(a)
+            fresh.append(a)
+        }
+        guard !fresh.isEmpty else { return 0 }
+        try e.journal.append(fresh.map { .put($0) })
+        for a in fresh { e.set.byID[a.id] = a }
+        for a in fresh { record(Change(set: name, before: nil, after: a)) }
+        if e.journal.count >= compactionThreshold { try compact(e) }
+        return fresh.count
+    }
+
     /// Replaces an annotation (same id) durably.
     public func update(_ a: Annotation, in name: String) throws {
         let e = try writable(name)

@@ -1,0 +1,95 @@
+import ParallaxCore
+
+/// Comparing analysts: `compare`, `diff`, `matrix`.
+enum CompareCommands {
+    static let all: [Command] = [compare, diff, matrix]
+
+    static let setOption = OptionSpec("set", .set, "only these sets (a,b); default: every set")
+
+    /// A comparer over every set's placed annotations (orphans left out).
+    static func comparer(_ session: Session) throws -> Comparer {
+        Comparer(corpus: session.corpus, codebook: session.store.codebook, codings: Coding.placed(in: try session.allSets()))
+    }
+
+    /// The `set:` filter as a set of names, checked against the sets on disk.
+    static func setFilter(_ inv: Invocation, _ session: Session) throws -> Set<String>? {
+        guard let option = inv.options["set"] else { return nil }
+        return Set(try inv.at(option: "set") { try session.sets(named: option.text) }.map(\.name))
+    }
+
+    static func renderer(_ session: Session) -> ComparisonRenderer {
+        ComparisonRenderer(width: session.style.width, colour: session.style.colour)
+    }
+
+    static let compare = Command(
+        "compare", group: "Comparing",
+        arguments: [ArgumentSpec("QUESTION", .question)],
+        options: [setOption],
+        flags: ["json"],
+        summary: "where each analyst stands on a question, with evidence",
+        help: """
+        One row per analyst: the stance (the median of their codings), a short evidence quote
+        and where it stands (doc ¶N); analysts with no position are listed as such. When
+        several sets code the same analyst, each coder's stance is shown. The summary gives
+        how many took a position, the median, the spread, and the pattern (consensus, lean,
+        split, polarised, mixed). `--json` includes every coding's id.
+
+        examples:
+          compare reset-wedge
+          compare alignment set:baseline --json
+        """
+    ) { inv, session in
+        try inv.noMore(than: 1)
+        let question = try inv.required(0, "QUESTION")
+        let result = try inv.at(0) { try comparer(session).compare(question: question, sets: try setFilter(inv, session)) }
+        if inv.json { return try session.printJSON(result) }
+        var out = SinkStream(session.out)
+        renderer(session).render(result, to: &out)
+    }
+
+    static let diff = Command(
+        "diff", group: "Comparing",
+        arguments: [ArgumentSpec("ANALYST", .analyst), ArgumentSpec("ANALYST", .analyst)],
+        options: [setOption],
+        flags: ["json"],
+        summary: "two analysts across every shared question, sharpest disagreements first",
+        help: """
+        For every question: both stances, the distance and a verdict (opposite sides, differ,
+        same side, agree, only one speaks), with the evidence side by side. Analysts can be
+        named in any folded form.
+
+        examples:
+          diff stent wyne
+          diff asli varma --json
+        """
+    ) { inv, session in
+        try inv.noMore(than: 2)
+        let first = try inv.at(0) { try session.corpus.analysts.resolve(try inv.required(0, "ANALYST")).id }
+        let second = try inv.at(1) { try session.corpus.analysts.resolve(try inv.required(1, "ANALYST")).id }
+        let result = try comparer(session).diff(first, second, sets: try setFilter(inv, session))
+        if inv.json { return try session.printJSON(result) }
+        var out = SinkStream(session.out)
+        renderer(session).render(result, to: &out)
+    }
+
+    static let matrix = Command(
+        "matrix", group: "Comparing",
+        options: [setOption],
+        flags: ["json"],
+        summary: "questions × analysts in one screen",
+        help: """
+        Each cell is the analyst's stance on the question (the median of their codings), blank
+        where they take no position.
+
+        examples:
+          matrix
+          matrix set:baseline
+        """
+    ) { inv, session in
+        try inv.noMore(than: 0)
+        let result = try comparer(session).matrix(sets: try setFilter(inv, session))
+        if inv.json { return try session.printJSON(result) }
+        var out = SinkStream(session.out)
+        renderer(session).render(result, to: &out)
+    }
+}

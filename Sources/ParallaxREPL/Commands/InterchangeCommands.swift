@@ -1,0 +1,98 @@
+import Foundation
+import ParallaxCore
+
+/// Handing work to colleagues and taking theirs in: `export`, `import`.
+enum InterchangeCommands {
+    static let all: [Command] = [export, importCommand]
+
+    static let export = Command(
+        "export", group: "Team review",
+        arguments: [ArgumentSpec("FORMAT", .format), ArgumentSpec("PATH", .path)],
+        options: [OptionSpec("set", .set, "these sets (a,b) or all; default: the current set"),
+                  OptionSpec("question", .question, "only this question"),
+                  OptionSpec("analyst", .analyst, "only this analyst")],
+        summary: "export annotations for review (jsonl, w3c, csv, md, html, qdpx, brat)",
+        help: """
+        Writes the annotations of the current set (or of `set:`), optionally filtered, in a
+        format colleagues' tools read:
+          jsonl   the native lines, with each annotation's set
+          w3c     W3C Web Annotation JSON-LD (an AnnotationCollection)
+          csv     a spreadsheet: one annotation a row, safe against formula injection
+          qdpx    a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder
+          brat    a directory of .txt/.ann pairs, one per document
+        Each file is written to a temporary file and renamed into place. Orphaned annotations
+        are left out.
+
+        examples:
+          export w3c review/alice.jsonld
+          export csv review/stances.csv set:all question:reset-wedge
+        """
+    ) { inv, session in
+        try inv.noMore(than: 2)
+        let formatName = try inv.required(0, "FORMAT")
+        let format = try inv.at(0) { try ExportFormats.require(formatName) }
+        let path = try inv.required(1, "PATH")
+        let sets = try inv.at(option: "set") { try session.sets(named: inv.options["set"]?.text) }
+        let question = try inv.options["question"].map { q in try inv.at(option: "question") { try session.store.codebook.require(q.text).id } }
+        let analyst = try inv.options["analyst"].map { a in try inv.at(option: "analyst") { try session.corpus.analysts.resolve(a.text).id } }
+        let codings = Coding.placed(in: sets).filter {
+            (question == nil || $0.annotation.question == question) && (analyst == nil || $0.annotation.analyst == analyst)
+        }
+        var sink = FileExportSink(destination: path)
+        try inv.at(1) { try format.export(ExportInput(codings: codings, corpus: session.corpus, codebook: session.store.codebook), to: &sink) }
+        session.print("exported \(codings.count) annotation\(codings.count == 1 ? "" : "s") as \(format.name) to \(path)"
+                      + (sink.written.count > 1 ? " (\(sink.written.count) files)" : ""))
+    }
+
+    static let importCommand = Command(
+        "import", group: "Team review",
+        arguments: [ArgumentSpec("PATH", .path)],
+        options: [OptionSpec("set", .set, "import into this set (default: the set recorded in the file, else the current set)"),
+                  OptionSpec("format", .choice(["jsonl", "csv", "w3c", "qdpx"]), "the file's format when it cannot be told")],
+        summary: "import annotations (jsonl, csv, w3c, qdpx): all of them or none",
+        help: """
+        Reads a file exported by Parallax or edited in a spreadsheet and adds its annotations.
+        Everything is checked first (spans against the corpus, questions, analysts, stances);
+        if anything is wrong, every problem is listed with its line or element and nothing is
+        imported. Annotations already present unchanged are skipped; one that would replace a
+        different annotation with the same id stops the import.
+
+        examples:
+          import review/alice.csv
+          import colleague.qdpx set:bob
+        """
+    ) { inv, session in
+        try inv.noMore(than: 1)
+        let path = try inv.required(0, "PATH")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ParallaxError(.notFound, "cannot read the file", at: path, hint: "check the path")
+        }
+        let target = inv.options["set"]?.text
+        if let target { try inv.at(option: "set") { try AnnotationSet.validate(name: target) } }
+        let codings: [Coding]
+        do throws(ImportFailure) {
+            codings = try ImportFormats.read([UInt8](data), path: path, format: inv.options["format"]?.text,
+                                             defaultSet: target ?? session.currentSet, corpus: session.corpus,
+                                             codebook: session.store.codebook)
+        } catch {
+            for p in error.problems.dropLast() { session.err.write(session.style.red("error: ") + p.description + "\n") }
+            let last = error.problems.last.map { $0.description } ?? "the file could not be read"
+            throw ParallaxError(.invalidData, "\(last)\n\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing was imported")
+        }
+        let bySet = Dictionary(grouping: codings, by: { target ?? $0.set })
+        var added: [(String, Int)] = []
+        do {
+            for name in bySet.keys.sorted() {
+                added.append((name, try session.store.addAll(bySet[name]!.map(\.annotation), to: name)))
+            }
+        } catch {
+            // Take back the sets already written, so the import lands whole or not at all.
+            for (_, n) in added { for _ in 0..<n { _ = try? session.store.undo() } }
+            throw error
+        }
+        let total = added.map(\.1).reduce(0, +)
+        let skipped = codings.count - total
+        session.print("imported \(total) annotation\(total == 1 ? "" : "s") into " + added.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
+                      + (skipped > 0 ? "; \(skipped) already present" : ""))
+    }
+}
