@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "ParallaxREPLTests", dependencies: ["ParallaxREPL", "TestSupport"]),
-        .testTarget(name: "ParallaxEndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ParallaxEndToEndTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ]
 )

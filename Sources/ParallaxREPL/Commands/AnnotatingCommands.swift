@@ -157,7 +157,7 @@ enum AnnotatingCommands {
     static func confidence(_ inv: Invocation) throws -> Double? {
         guard let c = inv.options["confidence"] else { return nil }
         guard let v = Double(c.text), (0...1).contains(v) else {
-            throw ParallaxError(.usage, "confidence must be a number from 0 to 1, not \"\(c.text)\"", at: "\(inv.command.name): confidence:")
+            throw ParallaxError(.usage, "confidence must be a number from 0 to 1, not \"\(c.text)\"", at: "\(inv.command.name): option confidence")
         }
         return v
     }
@@ -184,7 +184,7 @@ enum AnnotatingCommands {
         try inv.noMore(than: 1)
         let id = try inv.required(0, "ID")
         guard !inv.options.isEmpty else { throw inv.usageError("nothing to change") }
-        let found = try inv.at(0) { try session.store.find(id, in: [session.currentSet]) }
+        let found = try inv.at(0) { try findInCurrentSet(id, session) }
         var a = found.annotation
         if let q = inv.options["question"] { a.question = try inv.at(option: "question") { try session.store.codebook.require(q.text).id } }
         let question = try session.store.codebook.require(a.question)
@@ -213,9 +213,23 @@ enum AnnotatingCommands {
         help: "example:\n  delete 01JD3"
     ) { inv, session in
         try inv.noMore(than: 1)
-        let found = try inv.at(0) { try session.store.find(try inv.required(0, "ID"), in: [session.currentSet]) }
+        let found = try inv.at(0) { try findInCurrentSet(try inv.required(0, "ID"), session) }
         try session.store.delete(found.annotation.id, from: session.currentSet)
         session.print("deleted \(found.annotation.id)")
+    }
+
+    /// An annotation of the current set; when the id is in another set, says which.
+    static func findInCurrentSet(_ id: String, _ session: Session) throws -> (set: String, annotation: Annotation) {
+        do {
+            return try session.store.find(id, in: [session.currentSet])
+        } catch let e as ParallaxError where e.kind == .notFound {
+            let others = (try? session.store.setNames())?.filter { $0 != session.currentSet } ?? []
+            if let elsewhere = try? session.store.find(id, in: others) {
+                throw ParallaxError(.notFound, "annotation \(elsewhere.annotation.id) is in set \(elsewhere.set), not in the current set \(session.currentSet)",
+                                    hint: "`use \(elsewhere.set)` to change it there")
+            }
+            throw e
+        }
     }
 
     static let undo = Command(
@@ -241,7 +255,7 @@ enum QuoteLookup {
         var exact: [Int] = []
         var from = doc.text.string.startIndex
         let s = doc.text.string
-        while from < s.endIndex, let r = s.range(of: quote, range: from..<s.endIndex), exact.count < 50 {
+        while from < s.endIndex, let r = s.range(of: quote, range: from..<s.endIndex) {
             exact.append(doc.text.scalarOffset(of: r.lowerBound))
             from = r.upperBound
         }

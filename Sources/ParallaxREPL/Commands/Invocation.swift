@@ -90,17 +90,18 @@ public struct Invocation: Sendable {
         return v
     }
 
-    /// Rethrows a core error located at positional `index`.
+    /// Rethrows a core error located at positional `index` (an error that already says
+    /// where, such as `brookings@10`, keeps that and gains the command's name).
     public func at<T>(_ index: Int, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as ParallaxError where e.location == nil {
-            throw e.located(location(index))
+        do { return try body() } catch let e as ParallaxError {
+            throw e.location == nil ? e.located(location(index)) : e.located(command.name)
         }
     }
 
-    /// Rethrows a core error located at an option.
+    /// Rethrows a core error located at a `key:` option.
     public func at<T>(option key: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as ParallaxError where e.location == nil {
-            throw e.located("\(command.name): \(key):")
+            throw e.located("\(command.name): option \(key)")
         }
     }
 }

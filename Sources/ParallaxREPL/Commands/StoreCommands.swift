@@ -50,13 +50,13 @@ enum StoreCommands {
             var r = [v.id]
             if multi { r.append(v.set) }
             r += [v.question, v.analyst, Question.signed(v.stance), "\(v.doc) ¶\(v.paragraph ?? 0)" + (v.status == "placed" ? "" : " (\(v.status))"),
-                  "“" + TextLayout.truncate(v.exact.split(whereSeparator: \.isWhitespace).joined(separator: " "), 60) + "”"]
+                  "“" + v.exact.split(whereSeparator: \.isWhitespace).joined(separator: " ") + "”"]
             return r
         }
         var header = ["id"]
         if multi { header.append("set") }
         header += ["question", "analyst", "stance", "where", "quote"]
-        session.write(TextLayout.table(header: header, rows: rows, width: session.style.width, style: session.style))
+        session.write(TextLayout.table(header: header, rows: rows, width: session.style.width, style: session.style, truncateLast: true))
         session.print(session.style.dim("\(views.count) annotation\(views.count == 1 ? "" : "s")"))
     }
 

@@ -65,9 +65,9 @@ public enum TextLayout {
         return lines
     }
 
-    /// An aligned table. The last column takes the remaining width and wraps; other columns
-    /// are as wide as their widest cell.
-    public static func table(header: [String], rows: [[String]], width: Int, style: Style) -> String {
+    /// An aligned table. The last column takes the remaining width and wraps (or, with
+    /// `truncateLast`, is cut to one line); other columns are as wide as their widest cell.
+    public static func table(header: [String], rows: [[String]], width: Int, style: Style, truncateLast: Bool = false) -> String {
         guard !header.isEmpty else { return "" }
         let n = header.count
         var widths = header.map { Self.width($0) }
@@ -76,7 +76,7 @@ public enum TextLayout {
         let last = max(20, width - fixed)
         var out = ""
         func emit(_ cells: [String], bold: Bool) {
-            let wrapped = TextLayout.wrap(cells.last ?? "", last)
+            let wrapped = truncateLast ? [TextLayout.truncate(cells.last ?? "", last)] : TextLayout.wrap(cells.last ?? "", last)
             for (k, piece) in wrapped.enumerated() {
                 var line = ""
                 for i in 0..<(n - 1) {
