@@ -86,7 +86,8 @@ public struct CommandRegistry: Sendable {
         func result(_ candidates: [String], prefix: String = "") -> Completion {
             let key = Folding.fold(partial.dropFirst(prefix.count).description)
             let matched = candidates.filter { Folding.fold($0).hasPrefix(key) }
-            return Completion(replacing: replacing, candidates: matched.map { prefix + $0 })
+            // A candidate with spaces (a stance label) is inserted quoted, as one word.
+            return Completion(replacing: replacing, candidates: matched.map { prefix.isEmpty ? Tokenizer.quote($0) : prefix + $0 })
         }
         if words.isEmpty {
             return result(commands.map(\.name))

@@ -39,7 +39,9 @@ enum InterchangeCommands {
             (question == nil || $0.annotation.question == question) && (analyst == nil || $0.annotation.analyst == analyst)
         }
         var sink = FileExportSink(destination: path)
-        try inv.at(1) { try format.export(ExportInput(codings: codings, corpus: session.corpus, codebook: session.store.codebook), to: &sink) }
+        try session.withProgress("exporting \(codings.count) annotations") {
+            try inv.at(1) { try format.export(ExportInput(codings: codings, corpus: session.corpus, codebook: session.store.codebook), to: &sink) }
+        }
         session.print("exported \(codings.count) annotation\(codings.count == 1 ? "" : "s") as \(format.name) to \(path)"
                       + (sink.written.count > 1 ? " (\(sink.written.count) files)" : ""))
     }
@@ -71,9 +73,14 @@ enum InterchangeCommands {
         if let target { try inv.at(option: "set") { try AnnotationSet.validate(name: target) } }
         let codings: [Coding]
         do throws(ImportFailure) {
-            codings = try ImportFormats.read([UInt8](data), path: path, format: inv.options["format"]?.text,
-                                             defaultSet: target ?? session.currentSet, corpus: session.corpus,
-                                             codebook: session.store.codebook)
+            let (format, corpus, codebook) = (inv.options["format"]?.text, session.corpus, session.store.codebook)
+            let result: Result<[Coding], ImportFailure> = session.withProgress("reading \(path)") {
+                do throws(ImportFailure) {
+                    return .success(try ImportFormats.read([UInt8](data), path: path, format: format,
+                                                           defaultSet: target ?? session.currentSet, corpus: corpus, codebook: codebook))
+                } catch { return .failure(error) }
+            }
+            codings = try result.get()
         } catch {
             for p in error.problems.dropLast() { session.err.write(session.style.red("error: ") + p.description + "\n") }
             let last = error.problems.last.map { $0.description } ?? "the file could not be read"

@@ -73,6 +73,7 @@ public enum Launcher {
             }
         } else if interactive {
             Terminal.useUTF8Locale()
+            session.showsProgress = true
             let reader = Terminal.makeLineReader(historyFile: options.history ?? defaultHistoryPath(), completer: session)
             if let problem = (reader as? EditLineReader)?.historyError { session.warn(problem.description) }
             session.print(style.bold("Parallax") + " — \(session.corpus.documents.count) documents, set \(session.currentSet). Type `help` for commands, Ctrl-D to quit.")

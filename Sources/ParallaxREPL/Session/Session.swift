@@ -24,6 +24,8 @@ public final class Session {
     public var lastHits: [SearchHit] = []
     /// Set by `quit`.
     public var quitRequested = false
+    /// Whether slow work shows progress (an interactive session on a terminal).
+    public var showsProgress = false
     private var searchIndexStorage: SearchIndex?
     private var reportedSets = Set<String>()
 
@@ -47,7 +49,7 @@ public final class Session {
     /// The search index, built on first use (folding the corpus once).
     public var searchIndex: SearchIndex {
         if let s = searchIndexStorage { return s }
-        let s = SearchIndex(corpus: corpus)
+        let s = withProgress("preparing the corpus for search") { SearchIndex(corpus: corpus) }
         searchIndexStorage = s
         return s
     }
@@ -62,7 +64,7 @@ public final class Session {
     /// A set, loaded on first use; the first time, problems found while loading are printed
     /// as warnings on standard error.
     public func loadedSet(_ name: String) throws -> AnnotationSet {
-        let set = try store.set(name)
+        let set = try withProgress("loading set \(name)") { try store.set(name) }
         if reportedSets.insert(name).inserted {
             for p in try store.problems(of: name) { warn(p.description) }
         }
