@@ -40,6 +40,7 @@ final class ProgressIndicator: @unchecked Sendable {
 
 extension Session {
     /// Runs slow work, showing progress on a terminal when it takes more than a second.
+    @discardableResult
     public func withProgress<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
         guard showsProgress else { return try body() }
         let indicator = ProgressIndicator(label, sink: err)
