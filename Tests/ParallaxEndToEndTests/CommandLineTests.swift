@@ -78,4 +78,23 @@ struct CommandLineTests {
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("error: /nonexistent/manifest.json: cannot read the corpus manifest"))
     }
+
+    @Test("the shipped codebook and baseline pass check; compare, diff and matrix answer on a fresh checkout")
+    func shippedData() throws {
+        let check = try ParallaxBinary.run(["-c", "check"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.hasPrefix("ok: "))
+        for command in ["compare reset-wedge", "diff stent wyne", "matrix"] {
+            let r = try ParallaxBinary.run(["-c", command])
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(command): \(r.stderr)")
+        }
+        let damaged = ParallaxBinary.scratchProject()
+        let path = damaged + "/Annotations/baseline.jsonl"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "{broken\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let bad = try ParallaxBinary.run(["-c", "check"], directory: damaged)
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("Annotations/baseline.jsonl:64: column 2: expected a string"))
+    }
 }
