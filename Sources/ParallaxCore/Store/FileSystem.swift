@@ -34,7 +34,8 @@ public struct PosixFileSystem: FileSystem {
     /// Creates the real file system.
     public init() {}
 
-    static func failure(_ what: String, _ path: String, _ code: Int32 = errno) -> ParallaxError {
+    /// The error for a failed system call: what failed, where, why (errno) and what to do.
+    public static func failure(_ what: String, _ path: String, _ code: Int32 = errno) -> ParallaxError {
         let reason = String(cString: strerror(code))
         var hint: String?
         switch code {
