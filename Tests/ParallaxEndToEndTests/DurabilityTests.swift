@@ -35,7 +35,9 @@ struct DurabilityTests {
             let writer = try ParallaxBinary.start(["--set", "crash"], environment: ["PARALLAX_COMPACT_EVERY": "\(7 + round % 11)"],
                                                   directory: project)
             writer.send(writerScript(count: 400))
-            usleep(UInt32.random(in: 30_000...250_000, using: &generator))
+            // Kill at a random moment once the writer is working (start-up time varies with load).
+            writer.wait(for: "coded ", seconds: 20)
+            usleep(UInt32.random(in: 0...150_000, using: &generator))
             writer.kill()
             kills += 1
             everAcknowledged.formUnion(acknowledged(writer.stdout))
@@ -89,5 +91,44 @@ struct DurabilityTests {
                                           directory: project)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(next.stdout.contains("2 annotations"))
+    }
+
+    /// Writers started together, each coding `count` annotations in `sets[i]`.
+    func concurrentWriters(sets: [String], count: Int, project: String) throws -> [ParallaxBinary.Running] {
+        let writers = try sets.map { try ParallaxBinary.start(["--set", $0, "--keep-going"], directory: project) }
+        for w in writers { w.send(writerScript(count: count)) }
+        for w in writers { w.finish() }
+        return writers
+    }
+
+    @Test("2 and 4 processes writing the same set: one writes, the others are told why; nothing acknowledged is lost",
+          arguments: [2, 4])
+    func sameSet(processes: Int) throws {
+        let project = ParallaxBinary.scratchProject(withBaseline: false)
+        let writers = try concurrentWriters(sets: Array(repeating: "shared", count: processes), count: 25, project: project)
+        let acked = Set(writers.flatMap { acknowledged($0.stdout) })
+        let store = try AnnotationStore(directory: project + "/Annotations", corpus: Fixtures.corpus)
+        #expect(acked.isSubset(of: Set(try store.set("shared").byID.keys)))
+        #expect(try store.set("shared").count == acked.count)
+        #expect(try store.problems(of: "shared").isEmpty)
+        #expect(acked.count >= 25, "at least one writer got through")
+        for w in writers where acknowledged(w.stdout).count < 25 {
+            let refusals = w.stderr.split(separator: "\n").filter { !$0.isEmpty }
+            #expect(!refusals.isEmpty)
+            #expect(refusals.allSatisfy { $0.contains("set shared is open for writing by ") }, "\(refusals.prefix(2))")
+        }
+    }
+
+    @Test("4 processes writing 4 different sets at once: every annotation lands")
+    func differentSets() throws {
+        let project = ParallaxBinary.scratchProject(withBaseline: false)
+        let names = ["w1", "w2", "w3", "w4"]
+        let writers = try concurrentWriters(sets: names, count: 25, project: project)
+        let store = try AnnotationStore(directory: project + "/Annotations", corpus: Fixtures.corpus)
+        for (name, w) in zip(names, writers) {
+            #expect(w.stderr.isEmpty, "\(name): \(w.stderr)")
+            #expect(Set(acknowledged(w.stdout)) == Set(try store.set(name).byID.keys))
+            #expect(try store.set(name).count == 25)
+        }
     }
 }

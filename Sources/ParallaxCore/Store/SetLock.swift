@@ -40,7 +40,7 @@ public final class SetLock {
         guard locked else {
             fs.close(fd)
             let holder = (try? fs.read(path)).flatMap { $0 }.flatMap(parse)
-            let who = holder.map { "by \($0)" } ?? "by another process"
+            let who = holder.map { "by \($0)" } ?? "by another process (starting up)"
             throw ParallaxError(.locked, "set \(set) is open for writing \(who)", at: path,
                                 hint: "this session can read it but not change it; close the other session, or work in another set with `use NAME`")
         }
@@ -49,8 +49,11 @@ public final class SetLock {
         let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let info = "{\"pid\":\(getpid()),\"host\":\"\(host)\",\"since\":\"\(Clock.iso8601(milliseconds: Clock.nowMilliseconds()))\"}\n"
         do {
-            try fs.truncate(fd, to: 0)
-            try Array(info.utf8).withUnsafeBytes { try fs.write(fd, $0) }
+            // Write over the old note first and cut it to length after, so a refused writer
+            // reading meanwhile always finds a holder, never an empty file.
+            let bytes = Array(info.utf8)
+            try bytes.withUnsafeBytes { try fs.write(fd, $0) }
+            try fs.truncate(fd, to: bytes.count)
         } catch {
             // The lock is ours even if the note about it could not be written.
         }
