@@ -31,19 +31,7 @@ public enum ParallaxBinary {
     /// Runs parallax with arguments and standard input, in the package root unless told.
     public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                            directory: String = Fixtures.root) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env["PARALLAX_SET"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = inPipe
+        let (process, inPipe, outPipe, errPipe) = makeProcess(arguments, environment: environment, directory: directory)
         try process.run()
         if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
         try inPipe.fileHandleForWriting.close()
@@ -57,6 +45,24 @@ public enum ParallaxBinary {
         process.waitUntilExit()
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                       status: process.terminationStatus)
+    }
+
+    /// A parallax process with piped standard streams, no colour and no inherited set.
+    static func makeProcess(_ arguments: [String], environment: [String: String], directory: String) -> (Process, Pipe, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["PARALLAX_SET"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        process.standardInput = inPipe
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        return (process, inPipe, outPipe, errPipe)
     }
 
     /// A scratch copy of the bundled corpus and annotations to write in, so tests never
@@ -137,19 +143,7 @@ extension ParallaxBinary {
 
     /// Starts parallax with a standard input fed through ``Running/send(_:)``.
     public static func start(_ arguments: [String], environment: [String: String] = [:], directory: String) throws -> Running {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env["PARALLAX_SET"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = inPipe
+        let (process, inPipe, outPipe, errPipe) = makeProcess(arguments, environment: environment, directory: directory)
         try process.run()
         return Running(process: process, input: inPipe.fileHandleForWriting,
                        output: outPipe.fileHandleForReading, error: errPipe.fileHandleForReading)
