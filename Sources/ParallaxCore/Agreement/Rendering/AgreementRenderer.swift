@@ -6,8 +6,9 @@
 /// so instead ("too little data", "undefined (everyone used one value)"), and a number from
 /// fewer than ``AgreementCoefficient/smallSampleBelow`` pairable values is flagged "n small".
 /// Writes to an injected `TextOutputStream`; lines never exceed ``width`` columns (at least 40
-/// are used): when the table does not fit, question ids are shortened, then each question gets
-/// a block of its own. ANSI colour only when ``colour`` is true.
+/// are used): when the table does not fit, the "n small" note shrinks to `*`, then long question
+/// ids are shortened (not below 16 columns), and failing that each question gets a block of its
+/// own. ANSI colour only when ``colour`` is true.
 public struct AgreementRenderer: Sendable {
     /// Columns available; values under 40 are treated as 40.
     public var width: Int
