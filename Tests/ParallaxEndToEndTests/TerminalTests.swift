@@ -128,8 +128,10 @@ struct TerminalTests {
         try t.wait(for: "5 hits")
 
         // Up recalls the previous line.
+        // The line run above is still on screen, so wait for the last prompt line itself.
         try t.keys("Up")
-        try t.wait(for: "parallax[tmuxtest]> find Aydıntaşbaş")
+        let recalled = Date().addingTimeInterval(10)
+        while try !t.promptLine().hasSuffix("find Aydıntaşbaş"), Date() < recalled { usleep(50_000) }
         #expect(try t.promptLine().hasSuffix("find Aydıntaşbaş"))
 
         // Ctrl-C abandons the line and keeps the session: a fresh prompt appears.

@@ -63,3 +63,25 @@ struct CompletionTests {
         #expect(complete("import \(dir)/rev").candidates == ["\(dir)/review.csv"])
     }
 }
+
+@Suite("Tokenizer and options")
+struct TokenizerTests {
+    @Test("quotes, escapes, curly quotes; an option may have a quoted value")
+    func words() throws {
+        let w = try Tokenizer.words(#"code reset-wedge "-1" note:"a long note" “curly quote” 'single \x' a\ b"#)
+        #expect(w.map(\.text) == ["code", "reset-wedge", "-1", "note:a long note", "curly quote", #"single \x"#, "a b"])
+        #expect(w.map(\.quoted) == [false, false, true, false, true, true, false])
+        #expect(throws: ParallaxError.self) { try Tokenizer.words(#"find "open"#) }
+    }
+
+    @Test("edit ID note:\"text with spaces\" sets the note")
+    func quotedOptionValue() throws {
+        let command = try #require(CommandRegistry.standard.command(named: "edit"))
+        let inv = try Invocation(command: command, words: try Tokenizer.words(#"01ABC note:"on reflection, a lean" stance:-1"#))
+        #expect(inv.positionals.map(\.text) == ["01ABC"])
+        #expect(inv.options["note"]?.text == "on reflection, a lean")
+        #expect(inv.options["stance"]?.text == "-1")
+        let quotedWhole = try Invocation(command: command, words: try Tokenizer.words(#"01ABC "note:not an option""#))
+        #expect(quotedWhole.positionals.map(\.text) == ["01ABC", "note:not an option"])
+    }
+}

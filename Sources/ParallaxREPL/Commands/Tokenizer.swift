@@ -4,7 +4,7 @@ import ParallaxCore
 public struct Word: Equatable, Sendable {
     /// The word's text, quotes removed and escapes applied.
     public var text: String
-    /// Whether any part of it was quoted (a quoted word is never an option or a flag).
+    /// Whether it starts with a quote (such a word is never an option or a flag).
     public var quoted: Bool
     /// 1-based column (in characters) where it starts.
     public var column: Int
@@ -43,8 +43,10 @@ public enum Tokenizer {
                 continue
             }
             if closing[ch] != nil {
-                if !inWord { inWord = true; start = column }
-                quote = ch; quoted = true; quoteColumn = column
+                // A word is "quoted" (never an option or a flag) only when it starts with a
+                // quote: `"tags:a"` is text, `note:"a long note"` is the option note.
+                if !inWord { inWord = true; start = column; quoted = true }
+                quote = ch; quoteColumn = column
                 continue
             }
             if ch.isWhitespace {
