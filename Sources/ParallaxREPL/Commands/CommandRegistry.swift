@@ -11,7 +11,7 @@ public struct CommandRegistry: Sendable {
 
     /// The standard commands.
     public static let standard = CommandRegistry(commands:
-        SessionCommands.all + ReadingCommands.all + AnnotatingCommands.all + StoreCommands.all)
+        SessionCommands.all + ReadingCommands.all + AnnotatingCommands.all + StoreCommands.all + TeamCommands.all)
 
     /// The command with this name or alias.
     public func command(named name: String) -> Command? {
