@@ -28,6 +28,7 @@ struct GitMergeDriverTests {
             try git("config", "commit.gpgsign", "false")
             try git("config", "merge.parallax.name", "Parallax annotation sets")
             try git("config", "merge.parallax.driver", "'\(ParallaxBinary.path)' merge-driver %O %A %B %P")
+            try git("config", "merge.parallax.recursive", "binary")
             try write(".gitattributes", "Annotations/*.jsonl merge=parallax\n")
             try write(".gitignore", "*.lock\n*.journal\n*.tmp-*\n*.conflicts.jsonl\n")
         }
