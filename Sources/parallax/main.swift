@@ -13,7 +13,8 @@ struct ParallaxCommand: ParsableCommand {
         With no arguments on a terminal, starts an interactive session on ./Corpus and
         ./Annotations. Commands piped on standard input run in order with no prompt. A script
         file runs line by line; `parallax COMMAND ARGS…` runs one command. Type `help` inside
-        Parallax, or `parallax help`, for the commands.
+        Parallax, or `parallax help`, for the commands. `parallax merge-driver %O %A %B %P` is
+        git's merge driver for annotation sets (see the README).
         """)
 
     @Option(help: ArgumentHelp("The corpus directory (documents and manifest.json).", valueName: "dir"))

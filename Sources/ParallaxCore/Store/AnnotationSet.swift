@@ -38,6 +38,10 @@ public struct AnnotationSet: Sendable {
             throw ParallaxError(.usage, "\"\(name)\" is not a valid set name",
                                 hint: "use letters, digits, '.', '_' and '-', not starting with '.' or '-', no '/'")
         }
+        if ConflictFile.isConflictFile(name + ".jsonl") {
+            throw ParallaxError(.usage, "\"\(name)\" ends in .conflicts, which names a set's merge conflicts file",
+                                hint: "choose another set name")
+        }
         if name == "codebook" {
             throw ParallaxError(.usage, "\"codebook\" is reserved for the codebook", hint: "choose another set name")
         }

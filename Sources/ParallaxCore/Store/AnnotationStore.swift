@@ -23,7 +23,7 @@ public final class AnnotationStore {
     /// Journal entries after which a set is compacted into its file.
     public var compactionThreshold = 4096
 
-    private let fs: any FileSystem
+    let fs: any FileSystem
     private let anchor: @Sendable ([TextTarget], Document) -> [AnchorOutcome]
     private var entries: [String: Entry] = [:]
     private var undoStack: [Change] = []
@@ -91,7 +91,7 @@ public final class AnnotationStore {
     public func setNames() throws -> [String] {
         var names = Set(entries.filter { $0.value.lock != nil }.keys)
         for file in try fs.list(directory) {
-            for suffix in [".jsonl", ".journal"] where file.hasSuffix(suffix) {
+            for suffix in [".jsonl", ".journal"] where file.hasSuffix(suffix) && !ConflictFile.isConflictFile(file) {
                 let name = String(file.dropLast(suffix.count))
                 if (try? AnnotationSet.validate(name: name)) != nil { names.insert(name) }
             }
@@ -107,9 +107,10 @@ public final class AnnotationStore {
         try entry(name).set
     }
 
-    /// What loading a set found: damaged lines (with `file:line`), orphans, re-anchored spans.
+    /// What loading a set found: damaged lines (with `file:line`), orphans, re-anchored spans;
+    /// and merge conflicts not yet resolved (read afresh on every call).
     public func problems(of name: String) throws -> [ParallaxError] {
-        try entry(name).problems
+        try entry(name).problems + conflictProblems(of: name)
     }
 
     /// Whether this session holds the set's write lock.
@@ -235,6 +236,10 @@ public final class AnnotationStore {
         if fresh.journal.count > 0 { try compact(fresh) }
         return fresh
     }
+
+    /// Takes the set's write lock for this session (as the first change would), for files
+    /// written beside the set under the same lock, such as its merge conflicts.
+    func lockForWriting(_ name: String) throws { _ = try writable(name) }
 
     /// Adds an annotation durably.
     /// - Throws: ``ParallaxError`` when the annotation is invalid, its id is taken, another

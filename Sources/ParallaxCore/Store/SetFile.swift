@@ -7,6 +7,11 @@ public struct DamagedLine: Equatable, Sendable {
     public var bytes: [UInt8]
     /// Why it could not be loaded.
     public var reason: String
+
+    /// Creates a damaged line.
+    public init(line: Int, bytes: [UInt8], reason: String) {
+        self.line = line; self.bytes = bytes; self.reason = reason
+    }
 }
 
 /// Splits a set file into annotation lines and damaged lines.

@@ -52,17 +52,26 @@ enum CompareCommands {
         arguments: [ArgumentSpec("ANALYST", .analyst), ArgumentSpec("ANALYST", .analyst)],
         options: [setOption],
         flags: ["json"],
-        summary: "two analysts across every shared question, sharpest disagreements first",
+        summary: "two analysts across every shared question (or: diff sets A B)",
         help: """
         For every question: both stances, the distance and a verdict (opposite sides, differ,
-        same side, agree, only one speaks), with the evidence side by side. Analysts can be
-        named in any folded form.
+        same side, agree, only one speaks), with the evidence side by side, sharpest
+        disagreements first. Analysts can be named in any folded form.
+
+        `diff sets A B` compares two annotation sets instead (the same as `setdiff A B`):
+        annotations added, removed and changed, paired by id, else by question and
+        overlapping span.
 
         examples:
           diff stent wyne
           diff asli varma --json
+          diff sets alice bob
         """
     ) { inv, session in
+        if inv.optional(0) == "sets", inv.positionals.count == 3 {
+            return try TeamCommands.runSetDiff(old: inv.positionals[1].text, new: inv.positionals[2].text, json: inv.json,
+                                               session: session, locations: ("diff: argument 2", "diff: argument 3"))
+        }
         try inv.noMore(than: 2)
         let first = try inv.at(0) { try session.corpus.analysts.resolve(try inv.required(0, "ANALYST")).id }
         let second = try inv.at(1) { try session.corpus.analysts.resolve(try inv.required(1, "ANALYST")).id }

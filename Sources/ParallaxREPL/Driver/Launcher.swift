@@ -35,6 +35,10 @@ public enum Launcher {
     public static func run(_ options: LaunchOptions) -> Int32 {
         let out = StandardStream.output()
         let err = StandardStream.error()
+        // git's merge driver needs no session: no corpus or codebook to load, nothing to fail.
+        if options.rest.first == "merge-driver" {
+            return MergeDriver.run(Array(options.rest.dropFirst()), err: err)
+        }
         let interactive = Terminal.standardInputIsTerminal && Terminal.standardOutputIsTerminal
         let env = ProcessInfo.processInfo.environment
         let colour = Terminal.colorAllowed && !options.noColour
