@@ -51,7 +51,7 @@ struct DurabilityTests {
             if !missing.isEmpty { break }
         }
         #expect(kills == 30)
-        #expect(everAcknowledged.count > 30, "the writer got some work done between kills")
+        #expect(everAcknowledged.count >= kills, "every round, the writer got work done before the kill")
     }
 
     @Test("a second writer is refused with who holds the set; it can still read")
