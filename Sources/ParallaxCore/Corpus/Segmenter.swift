@@ -4,7 +4,6 @@ enum Segmenter {
     static func paragraphs(of text: ScalarText, mode: Segmentation.Paragraphs) -> [Paragraph] {
         var result: [Paragraph] = []
         var offset = 0
-        var lineStart = 0
         var firstContent: Int?
         var lastContent = 0
         var blockStart: Int?
@@ -32,14 +31,12 @@ enum Segmenter {
         for scalar in text.string.unicodeScalars {
             if scalar == "\n" {
                 endLine()
-                lineStart = offset + 1
             } else if !scalar.properties.isWhitespace {
                 if firstContent == nil { firstContent = offset }
                 lastContent = offset + 1
             }
             offset += 1
         }
-        _ = lineStart
         endLine()
         if mode == .blankLines, let start = blockStart { close(start, blockEnd) }
         return result

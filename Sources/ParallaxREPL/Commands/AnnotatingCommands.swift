@@ -255,7 +255,8 @@ enum QuoteLookup {
         var exact: [Int] = []
         var from = doc.text.string.startIndex
         let s = doc.text.string
-        while from < s.endIndex, let r = s.range(of: quote, range: from..<s.endIndex) {
+        // Exact means exact: a literal, byte-for-byte match (not canonical equivalence).
+        while from < s.endIndex, let r = s.range(of: quote, options: .literal, range: from..<s.endIndex) {
             exact.append(doc.text.scalarOffset(of: r.lowerBound))
             from = r.upperBound
         }

@@ -67,8 +67,9 @@ public enum Launcher {
         } else if !options.rest.isEmpty {
             for path in options.rest where ok || options.keepGoing {
                 guard let data = FileManager.default.contents(atPath: path) else {
+                    let command = Suggest.closest(to: path, among: session.registry.commands.map(\.name))
                     driver.report(ParallaxError(.notFound, "cannot read script", at: path,
-                                                hint: session.registry.commands.map(\.name).contains(where: { Suggest.closest(to: path, among: [$0]) != nil }) ? "did you mean a command? see `parallax help`" : nil))
+                                                hint: command.map { "did you mean the command \($0)? see `parallax help`" }))
                     ok = false
                     continue
                 }
