@@ -12,7 +12,7 @@ extension HTMLExportFormat {
           --neg: #b35000; --neg-soft: #fbe5d4; --neg-ink: #7a3100; --neg-strong: #a84a00;
           --neu: #6e6e73; --neu-soft: #ebebef; --neu-ink: #333338; --neu-strong: #5c5c66;
           --pos: #1f5fa0; --pos-soft: #dbe8f5; --pos-ink: #123f6b; --pos-strong: #1f5fa0;
-          --mark: #ffe58a;
+          --mark: #fff0a6;
         }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
@@ -29,9 +29,12 @@ extension HTMLExportFormat {
         .facts { display: flex; flex-wrap: wrap; gap: .5rem 2.5rem; margin: 0 0 1rem; }
         .facts dt { font-size: .72rem; text-transform: uppercase; letter-spacing: .07em; color: var(--muted); }
         .facts dd { margin: 0; font-weight: 600; }
-        .docs { list-style: none; margin: 0; padding: .75rem 0 0; border-top: 1px solid var(--rule); font-size: .875rem; }
-        .docs li { margin: .2rem 0; }
-        .docs b { display: inline-block; min-width: 6.5rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .8rem; }
+        .docs-title { margin: 0; padding-top: .9rem; border-top: 1px solid var(--rule); font-size: .72rem; font-weight: 400;
+          text-transform: uppercase; letter-spacing: .07em; color: var(--muted); }
+        .docs { list-style: none; margin: .3rem 0 0; padding: 0; font-size: .875rem; }
+        .docs li { display: grid; grid-template-columns: 7.5rem 1fr; gap: 1rem; margin: .2rem 0; }
+        .docs b { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .8rem; font-weight: 600; padding-top: .1rem;
+          overflow-wrap: anywhere; }
         section { margin: 2rem 0; }
         h2 { font-size: 1.4rem; line-height: 1.3; margin: .2rem 0 .4rem; }
         section.question { background: var(--card); border: 1px solid var(--rule); border-radius: 12px; padding: 1.5rem 1.75rem .75rem;
@@ -77,6 +80,7 @@ extension HTMLExportFormat {
         tr.silent th, tr.silent td { color: var(--faint); font-weight: 400; font-style: italic; }
         td.where { white-space: nowrap; }
         td.coders { color: var(--muted); font-size: .85rem; }
+        .compare td.num, .compare thead th.num { text-align: center; }
         .matrix td.num { text-align: center; vertical-align: middle; }
         .matrix thead th.num { text-transform: none; letter-spacing: 0; font-size: .8rem; font-weight: 600; color: var(--ink);
           min-width: 4.75rem; }
@@ -84,7 +88,9 @@ extension HTMLExportFormat {
         .matrix .qtext { display: block; font-weight: 400; font-size: .8rem; line-height: 1.4; color: var(--muted); }
         .matrix a { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85rem; }
         .matrix .none { color: #b8b8c0; }
-        .pattern-name { font-size: .85rem; min-width: 7.5rem; vertical-align: middle; }
+        .pattern-name { font-size: .85rem; min-width: 7rem; vertical-align: middle; line-height: 1.3; }
+        .pattern-name b { font-weight: 600; }
+        .pattern-name .side { display: block; color: var(--muted); font-size: .8rem; }
         .overview { background: var(--card); border: 1px solid var(--rule); border-radius: 12px; padding: 1.25rem 1.5rem .75rem; }
         .legend { font-size: .8rem; color: var(--muted); margin: .75rem 0 0; }
         .stance { display: inline-block; min-width: 2.5em; padding: .05em .45em; border-radius: .4em; text-align: center;
@@ -110,7 +116,7 @@ extension HTMLExportFormat {
         .own.neu { color: var(--neu-ink); font-weight: 600; }
         .tag { display: inline-block; padding: 0 .5em; border: 1px solid var(--rule); border-radius: 99px; font-size: .75rem; line-height: 1.5; }
         .id { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .75rem; color: var(--faint); }
-        .note { margin: .35rem 0 0 1.25rem; font-style: italic; white-space: pre-line; }
+        .note { margin: .35rem 0 0 1.25rem; font-style: italic; white-space: pre-line; max-width: 48rem; }
         ul.plain { padding-left: 1.2rem; }
         ul.plain .qid { display: inline; margin-right: .4rem; }
         .colophon { margin: 2.5rem auto 3rem; font-size: .8rem; color: var(--muted); }

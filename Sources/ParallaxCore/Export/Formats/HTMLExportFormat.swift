@@ -101,12 +101,12 @@ public struct HTMLExportFormat: TextExportFormat {
         }
         stream.write("</dl>\n")
         if !report.documents.isEmpty || !report.unknownDocuments.isEmpty {
-            stream.write("<ul class=\"docs\">\n")
+            stream.write("<h2 class=\"docs-title\">Documents cited</h2>\n<ul class=\"docs\">\n")
             for d in report.documents {
                 let source = [d.publisher, d.date].filter { !$0.isEmpty }.map(H).joined(separator: ", ")
-                stream.write("<li><b>\(H(d.id))</b> \(H(d.title))" + (source.isEmpty ? "" : " <span class=\"muted\">· \(source)</span>") + "</li>\n")
+                stream.write("<li><b>\(H(d.id))</b><span>\(H(d.title))" + (source.isEmpty ? "" : " <span class=\"muted\">· \(source)</span>") + "</span></li>\n")
             }
-            for id in report.unknownDocuments { stream.write("<li><b>\(H(id))</b> <span class=\"muted\">not in the corpus</span></li>\n") }
+            for id in report.unknownDocuments { stream.write("<li><b>\(H(id))</b><span class=\"muted\">not in the corpus</span></li>\n") }
             stream.write("</ul>\n")
         }
         stream.write("</div>\n</header>\n")
@@ -125,12 +125,24 @@ public struct HTMLExportFormat: TextExportFormat {
             for value in row.stances {
                 stream.write("<td class=\"num\">" + (value.map { chip($0, on: q) } ?? "<span class=\"none\" title=\"no position\">·</span>") + "</td>")
             }
-            stream.write("<td class=\"pattern-name\">\(H(ReviewReport.patternName(section.comparison.summary)))</td></tr>\n")
+            stream.write("<td class=\"pattern-name\">\(patternCell(section.comparison.summary))</td></tr>\n")
         }
         stream.write("</tbody>\n</table></div>\n")
         stream.write("<p class=\"legend\"><span class=\"stance neg\">-1</span> below 0 · <span class=\"stance neu\">0</span> at 0 · "
                      + "<span class=\"stance pos\">+1</span> above 0; darker at the ends of the scale; · no position. "
                      + "Each question’s section gives the labels of its scale.</p>\n</section>\n")
+    }
+
+    /// A pattern for the overview: the word, then the side it is on, if any, on a line of its
+    /// own (`consensus` / `negative side`).
+    func patternCell(_ s: ComparisonSummary) -> String {
+        switch s.pattern {
+        case .consensus where s.side == .neutral: return "<b>consensus</b><span class=\"side\">at 0</span>"
+        case .consensus, .lean:
+            let word = s.pattern == .lean ? "lean" : "consensus"
+            return "<b>\(word)</b>" + (s.side.map { "<span class=\"side\">\($0.rawValue) side</span>" } ?? "")
+        default: return "<b>\(HTMLText.escaped(ReviewReport.patternName(s)))</b>"
+        }
     }
 
     /// One question: text, scale, chart, summary, table, evidence.

@@ -171,11 +171,6 @@ struct StanceChart {
                 s += "<text class=\"tick-label\" x=\"\(n(tx))\" y=\"\(n(y + 35 + Double(k) * 15))\" text-anchor=\"middle\">\(H(line))</text>\n"
             }
         }
-        if let m = comparison.summary.median {
-            let mx = x(m), r = 6.0
-            s += "<path class=\"median\" d=\"M\(n(mx)) \(n(y - r))L\(n(mx + r)) \(n(y))L\(n(mx)) \(n(y + r))L\(n(mx - r)) \(n(y))Z\">"
-                + "<title>\(H("Median " + ComparisonRenderer.stanceText(m, label: Aggregation.label(of: m, on: comparison.question))))</title></path>\n"
-        }
         for dot in dots {
             let cy = laneY(dot.lane), side = Self.sideClass(dot.value)
             let tip = dot.name + " " + ComparisonRenderer.stanceText(dot.value, label: dot.label)
@@ -184,6 +179,12 @@ struct StanceChart {
             s += "<circle cx=\"\(n(dot.x))\" cy=\"\(n(cy))\" r=\"\(n(Self.radius))\"/>"
             let tx = dot.nameOnLeft ? dot.x - Self.radius - 5 : dot.x + Self.radius + 5
             s += "<text x=\"\(n(tx))\" y=\"\(n(cy + 4.5))\"\(dot.nameOnLeft ? " text-anchor=\"end\"" : "")>\(H(dot.shown))</text></g>\n"
+        }
+        // The median last, on top of the stems that may rise from the same point.
+        if let m = comparison.summary.median {
+            let mx = x(m), r = 6.0
+            s += "<path class=\"median\" d=\"M\(n(mx)) \(n(y - r))L\(n(mx + r)) \(n(y))L\(n(mx)) \(n(y + r))L\(n(mx - r)) \(n(y))Z\">"
+                + "<title>\(H("Median " + ComparisonRenderer.stanceText(m, label: Aggregation.label(of: m, on: comparison.question))))</title></path>\n"
         }
         s += "</svg>"
         return s
