@@ -1,11 +1,11 @@
 /// A format annotation sets are exported in for review: JSON Lines, W3C Web Annotation,
-/// CSV, brat standoff, REFI-QDA.
+/// CSV, a Markdown or HTML review report, brat standoff, REFI-QDA.
 ///
 /// Every exporter is pure: it takes values (``ExportInput``) and hands what it produces to
 /// an injected output, never touching the file system or standard output itself.
 ///
 /// Two kinds of output, one protocol:
-/// - Text formats (a single text file: `jsonl`, `w3c`, `csv`) also conform to
+/// - Text formats (a single text file: `jsonl`, `w3c`, `csv`, `md`, `html`) also conform to
 ///   ``TextExportFormat`` and write to any `TextOutputStream`, so a caller can stream them
 ///   into a file, a string or a pager.
 /// - Archive and multi-file formats (`qdpx` is one zip file, `brat` a directory of `.txt`,
@@ -17,7 +17,7 @@
 /// ``export(_:to:)`` is the one entry point every format has; text formats get it for free.
 ///
 /// ## Formats
-/// ``ExportFormats/all`` lists them (`jsonl`, `w3c`, `csv`, `brat`, `qdpx`); their names are
+/// ``ExportFormats/all`` lists them (`jsonl`, `w3c`, `csv`, `md`, `html`, `brat`, `qdpx`); their names are
 /// what `export NAME PATH` takes and what completion offers.
 public protocol ExportFormat: Sendable {
     /// The name users type (`csv`); lower case, unique among formats.

@@ -5,11 +5,13 @@ public enum ExportFormats {
         JSONLinesExportFormat(),
         W3CExportFormat(),
         CSVExportFormat(),
+        MarkdownExportFormat(),
+        HTMLExportFormat(),
         BratExportFormat(),
         QDPXExportFormat(),
     ]
 
-    /// The formats' names (`jsonl`, `w3c`, `csv`, `brat`, `qdpx`), for completion.
+    /// The formats' names (`jsonl`, `w3c`, `csv`, `md`, `html`, `brat`, `qdpx`), for completion.
     public static var names: [String] { all.map(\.name) }
 
     /// The format with this name (case-insensitive), if any.

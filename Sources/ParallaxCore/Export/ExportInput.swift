@@ -6,10 +6,22 @@ public struct ExportInput: Sendable {
     public var corpus: Corpus
     /// The questions and scales the codings' stances refer to.
     public var codebook: Codebook
+    /// When the export is made, as an ISO 8601 UTC time (`2026-11-24T09:30:00Z`, what
+    /// ``Clock/iso8601(milliseconds:)`` writes), for the formats that say so (the `md` and
+    /// `html` reports); `nil` leaves the date out.
+    ///
+    /// Exporters never read the clock themselves: the caller passes the time, so the same input
+    /// gives the same bytes and tests are deterministic. Record formats ignore it.
+    public var generated: String?
 
     /// Creates an export input.
-    public init(codings: [Coding], corpus: Corpus, codebook: Codebook) {
-        self.codings = codings; self.corpus = corpus; self.codebook = codebook
+    /// - Parameters:
+    ///   - codings: The codings to export.
+    ///   - corpus: The documents they refer to.
+    ///   - codebook: The questions they answer.
+    ///   - generated: When the export is made (ISO 8601 UTC), for reports; `nil` for none.
+    public init(codings: [Coding], corpus: Corpus, codebook: Codebook, generated: String? = nil) {
+        self.codings = codings; self.corpus = corpus; self.codebook = codebook; self.generated = generated
     }
 
     /// The codings by set name, then annotation id (UTF-8 order): the order every record

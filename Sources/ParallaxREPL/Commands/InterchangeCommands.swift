@@ -18,6 +18,8 @@ enum InterchangeCommands {
           jsonl   the native lines, with each annotation's set
           w3c     W3C Web Annotation JSON-LD (an AnnotationCollection)
           csv     a spreadsheet: one annotation a row, safe against formula injection
+          md      a Markdown review report: per question, the compare table and the evidence
+          html    the same report as one self-contained web page, with a chart per question
           qdpx    a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder
           brat    a directory of .txt/.ann pairs, one per document
         Each file is written to a temporary file and renamed into place. Orphaned annotations
@@ -40,7 +42,9 @@ enum InterchangeCommands {
         }
         var sink = FileExportSink(destination: path)
         try session.withProgress("exporting \(codings.count) annotations") {
-            try inv.at(1) { try format.export(ExportInput(codings: codings, corpus: session.corpus, codebook: session.store.codebook), to: &sink) }
+            let input = ExportInput(codings: codings, corpus: session.corpus, codebook: session.store.codebook,
+                                    generated: Clock.iso8601(milliseconds: Clock.nowMilliseconds()))
+            try inv.at(1) { try format.export(input, to: &sink) }
         }
         session.print("exported \(codings.count) annotation\(codings.count == 1 ? "" : "s") as \(format.name) to \(path)"
                       + (sink.written.count > 1 ? " (\(sink.written.count) files)" : ""))
