@@ -97,4 +97,37 @@ struct CommandLineTests {
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("Annotations/baseline.jsonl:64: column 2: expected a string"))
     }
+
+    @Test("export in every format, import back exactly; a bad import imports nothing")
+    func exportImport() throws {
+        let project = ParallaxBinary.scratchProject()
+        let out = project + "/review"
+        var commands: [String] = []
+        for format in ["jsonl", "w3c", "csv", "md", "html", "qdpx", "brat"] {
+            commands += ["-c", "export \(format) \(out)/all.\(format) set:baseline"]
+        }
+        let exported = try ParallaxBinary.run(["--set", "baseline"] + commands, directory: project)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.split(separator: "\n").count == 7)
+        for format in ["jsonl", "w3c", "csv", "qdpx"] {
+            let set = "back-\(format)"
+            let r = try ParallaxBinary.run(["-c", "import \(out)/all.\(format) set:\(set)", "-c", "diff sets baseline \(set) --json"],
+                                           directory: project)
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            #expect(r.stdout.hasPrefix("imported 63 annotations into \(set) (63)"), "\(format): \(r.stdout.prefix(200))")
+            let json = String(r.stdout.drop { $0 != "{" })
+            let diff = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect((diff["entries"] as? [Any])?.isEmpty == true, "\(format): the round trip changed something")
+        }
+        // A CSV with one bad stance: every problem reported, nothing imported.
+        var csv = try String(contentsOfFile: out + "/all.csv", encoding: .utf8)
+        csv = csv.replacingOccurrences(of: ",reset-wedge,stent,-2,", with: ",reset-wedge,stent,-7,")
+        try csv.write(toFile: out + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try ParallaxBinary.run(["-c", "import \(out)/bad.csv set:bad", "-c", "list set:bad"], directory: project)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.csv:") && bad.stderr.contains("stance -7 is off the scale of reset-wedge"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("nothing was imported"))
+        let after = try ParallaxBinary.run(["-c", "list set:all --json"], directory: project)
+        #expect(!after.stdout.contains("\"set\" : \"bad\""))
+    }
 }
