@@ -100,7 +100,7 @@ enum AnnotatingCommands {
 
     static func printSelection(_ s: Selection, session: Session) {
         let style = session.style
-        for line in TextLayout.wrap("“" + s.target.exact + "”", style.width - 2) { session.print("  " + line) }
+        for line in TextLayout.wrap("“" + s.target.exact + "”", width: style.width - 2) { session.print("  " + line) }
         let who = s.analyst.map { "analyst \($0)" } ?? "no analyst: \(s.analystProblem ?? "editorial text")"
         session.print(style.dim("\(s.target.doc) ¶\(s.paragraph) [\(s.target.start)-\(s.target.end)] · \(who)"))
     }

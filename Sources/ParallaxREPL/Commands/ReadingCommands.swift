@@ -30,8 +30,8 @@ enum ReadingCommands {
             [r.id, r.date, "\(r.paragraphs) ¶", r.speakers.isEmpty ? (r.voice ?? "—") : r.speakers.joined(separator: " "),
              r.title + " (" + r.publisher + ")"]
         }
-        session.write(TextLayout.table(header: ["id", "date", "size", "voices", "title"], rows: table,
-                                       width: session.style.width, style: session.style))
+        session.write(session.style.layout.table(header: ["id", "date", "size", "voices", "title"], rows: table,
+                                       width: session.style.width))
     }
 
     struct ParagraphRow: Encodable {
@@ -80,8 +80,8 @@ enum ReadingCommands {
         let nameWidth = max(4, (session.corpus.analysts.all.map { $0.id.count }.max() ?? 4))
         for r in rows {
             let label = TextLayout.pad("¶\(r.number)", 5) + " " + TextLayout.pad(r.analyst ?? "—", nameWidth) + "  "
-            let indent = String(repeating: " ", count: TextLayout.width(label))
-            let lines = TextLayout.wrap(r.text, max(20, style.width - indent.count))
+            let indent = String(repeating: " ", count: TextLayout.columns(label))
+            let lines = TextLayout.wrap(r.text, width: max(20, style.width - indent.count))
             for (k, line) in lines.enumerated() {
                 session.print((k == 0 ? style.dim(label) : indent) + line)
             }
@@ -174,9 +174,9 @@ enum ReadingCommands {
             AnalystRow(id: $0.id, name: $0.name, affiliation: $0.affiliation, aliases: $0.aliases, compared: $0.compared)
         }
         if inv.json { return try session.printJSON(rows) }
-        session.write(TextLayout.table(header: ["id", "name", "compared", "affiliation"],
+        session.write(session.style.layout.table(header: ["id", "name", "compared", "affiliation"],
                                        rows: rows.map { [$0.id, $0.name, $0.compared ? "yes" : "no", $0.affiliation] },
-                                       width: session.style.width, style: session.style))
+                                       width: session.style.width))
     }
 
     static let questions = Command(
@@ -189,8 +189,8 @@ enum ReadingCommands {
         if inv.json { return try session.printJSON(qs) }
         for q in qs {
             session.print(session.style.bold(q.id))
-            for line in TextLayout.wrap(q.text, session.style.width - 2) { session.print("  " + line) }
-            for line in TextLayout.wrap(q.scaleText.replacingOccurrences(of: ", ", with: " · "), session.style.width - 2) {
+            for line in TextLayout.wrap(q.text, width: session.style.width - 2) { session.print("  " + line) }
+            for line in TextLayout.wrap(q.scaleText.replacingOccurrences(of: ", ", with: " · "), width: session.style.width - 2) {
                 session.print("  " + session.style.dim(line))
             }
         }

@@ -56,7 +56,7 @@ enum StoreCommands {
         var header = ["id"]
         if multi { header.append("set") }
         header += ["question", "analyst", "stance", "where", "quote"]
-        session.write(TextLayout.table(header: header, rows: rows, width: session.style.width, style: session.style, truncateLast: true))
+        session.write(session.style.layout.table(header: header, rows: rows, width: session.style.width, truncateLast: true))
         session.print(session.style.dim("\(views.count) annotation\(views.count == 1 ? "" : "s")"))
     }
 
@@ -95,7 +95,7 @@ enum StoreCommands {
         let quote = "…" + a.target.prefix + "[" + a.target.exact + "]" + a.target.suffix + "…"
         rows.append(["text", quote.split(whereSeparator: \.isWhitespace).joined(separator: " ")])
         for r in rows {
-            let lines = TextLayout.wrap(r[1], style.width - 12)
+            let lines = TextLayout.wrap(r[1], width: style.width - 12)
             for (k, line) in lines.enumerated() {
                 session.print((k == 0 ? style.dim(TextLayout.pad(r[0], 10)) : String(repeating: " ", count: 10)) + "  " + line)
             }
@@ -122,10 +122,10 @@ enum StoreCommands {
                           current: n == session.currentSet, writing: session.store.isWriting(n))
         }
         if inv.json { return try session.printJSON(rows) }
-        session.write(TextLayout.table(
+        session.write(session.style.layout.table(
             header: ["", "set", "annotations", "damaged", "orphans"],
             rows: rows.map { [$0.current ? "*" : "", $0.name, "\($0.annotations)", $0.damaged > 0 ? "\($0.damaged)" : "", $0.orphans > 0 ? "\($0.orphans)" : ""] },
-            width: session.style.width, style: session.style))
+            width: session.style.width))
     }
 
     static let use = Command(
