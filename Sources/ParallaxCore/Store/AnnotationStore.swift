@@ -77,7 +77,7 @@ public final class AnnotationStore {
         do {
             return try JSONDecoder().decode(Codebook.self, from: Data(bytes))
         } catch let error as DecodingError {
-            throw ParallaxError(.invalidData, DecodingErrorText.describe(error), at: path)
+            throw ParallaxError(.invalidData, DecodingErrorText.describe(error, bytes: bytes), at: path)
         }
     }
 
