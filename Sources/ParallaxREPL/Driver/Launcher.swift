@@ -48,7 +48,7 @@ public enum Launcher {
             sessionOptions.compactionThreshold = env["PARALLAX_COMPACT_EVERY"].flatMap { Int($0) }
             session = try Session(options: sessionOptions, out: out, err: err)
         } catch {
-            err.write(style.red("error: ") + "\(error)\n")
+            err.write(style.red("error: ") + ErrorText.printable("\(error)") + "\n")
             return 2
         }
         let driver = Driver(session: session)
@@ -63,6 +63,12 @@ public enum Launcher {
         } else if !options.rest.isEmpty {
             for path in options.rest where ok || options.keepGoing {
                 guard let data = FileManager.default.contents(atPath: path) else {
+                    if path.hasPrefix("-") {
+                        // Not a script: an option parallax does not have.
+                        driver.report(ParallaxError(.usage, "unknown option \(path)", hint: "see `parallax --help` for the options"))
+                        ok = false
+                        continue
+                    }
                     driver.report(ParallaxError(.notFound, "cannot read script", at: path,
                                                 hint: session.registry.commands.map(\.name).contains(where: { Suggest.closest(to: path, among: [$0]) != nil }) ? "did you mean a command? see `parallax help`" : nil))
                     ok = false
