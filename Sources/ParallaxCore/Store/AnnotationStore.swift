@@ -229,11 +229,22 @@ public final class AnnotationStore {
         let e = try entry(name)
         if e.lock != nil { return e }
         let lock = try SetLock.acquire(lockPath(of: name), set: name, fs: fs)
+        removeStaleTemporaries(of: name)
         let fresh = try load(name)
         fresh.lock = lock
         entries[name] = fresh
         if fresh.journal.count > 0 { try compact(fresh) }
         return fresh
+    }
+
+    /// Removes the temporary files (`NAME.jsonl.tmp-PID`) of compactions that a killed
+    /// writer left. Only the lock holder compacts, and this session holds the lock now, so
+    /// any such file is a dead process's; the set file itself was never touched by it.
+    private func removeStaleTemporaries(of name: String) {
+        let prefix = name + ".jsonl.tmp-"
+        for file in (try? fs.list(directory)) ?? [] where file.hasPrefix(prefix) {
+            try? fs.unlink(directory + "/" + file)
+        }
     }
 
     /// Adds an annotation durably.
