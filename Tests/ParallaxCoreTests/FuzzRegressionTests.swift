@@ -24,3 +24,33 @@ struct FuzzRegressionTests {
         #expect(throws: AnnotationCodec.LineError.self) { try AnnotationCodec.decode(Array(over.utf8)) }
     }
 }
+
+extension FuzzRegressionTests {
+    /// An input the fuzzer kept, from `Fuzz/crashes/`.
+    static func crash(_ name: String) throws -> [UInt8] {
+        try #require(Fixtures.bytes(Fixtures.root + "/Fuzz/crashes/" + name), "Fuzz/crashes/\(name)")
+    }
+
+    /// FuzzQDPXImport, within its first 30 runs: a damaged copy of the baseline's qdpx
+    /// export whose central directory starts past the end of the archive. ZIPFoundation's
+    /// in-memory archive seeks there and traps ("Range requires lowerBound <= upperBound"),
+    /// which took the whole session down on `import`. The archive is now read through a
+    /// temporary file, where the same read is short and ZIPFoundation reports an error.
+    @Test("a qdpx whose central directory lies past its end is refused, not a crash")
+    func qdpxDirectoryPastEnd() throws {
+        let bytes = try Self.crash("FuzzQDPXImport-directory-past-end.qdpx")
+        #expect(throws: ImportFailure.self) {
+            try ImportFormats.read(bytes, path: "damaged.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+        }
+        do {
+            _ = try ImportFormats.read(bytes, path: "damaged.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.location?.hasPrefix("damaged.qdpx") == true, "\(error)")
+        }
+        // No temporary copy is left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .filter { $0.hasPrefix("parallax-import-\(ProcessInfo.processInfo.processIdentifier)-") }
+        #expect(left.isEmpty, "\(left)")
+    }
+}
