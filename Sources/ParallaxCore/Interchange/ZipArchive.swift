@@ -53,6 +53,7 @@ enum ZipArchive {
     ///   folder (absolute or with `..`; nothing is read then), a link, or an archive that
     ///   expands beyond ``maximumExpandedSize``.
     static func read(_ bytes: [UInt8]) throws(ReadError) -> [(path: String, bytes: [UInt8])] {
+        try ZipLayout.check(bytes)
         // Read from a temporary file, not from memory: ZIPFoundation's in-memory archive
         // traps (a crash, not an error) when a damaged directory points past the end of the
         // data, while a file simply reads short there. Found by the qdpx fuzzer.
