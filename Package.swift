@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // Property-based tests only (generators and shrinking in Swift Testing).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The system C library libedit, reached through a module map and static inline shims
@@ -44,11 +46,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["ParallaxCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ParallaxCore", .product(name: "PropertyBased", package: "swift-property-based")],
+                path: "Tests/TestSupport"),
         // Snapshots are read by path (Fixtures.root), not bundled as resources.
-        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport"],
+        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport",
+                                                            .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "ParallaxREPLTests", dependencies: ["ParallaxREPL", "TestSupport"]),
+        .testTarget(name: "ParallaxREPLTests", dependencies: ["ParallaxREPL", "TestSupport",
+                                                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ParallaxEndToEndTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ]
 )

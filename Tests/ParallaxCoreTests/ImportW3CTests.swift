@@ -61,6 +61,22 @@ struct ImportW3CTests {
         }
     }
 
+    @Test("a collection with its items in itself imports; one with neither page nor items is a problem, not an empty import")
+    func collectionWithoutFirstPage() throws {
+        let c = Fixtures.nastyCodings[0]
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(try exported([c]).utf8)) as? [String: Any])
+        let page = try #require(root["first"] as? [String: Any])
+        var flat = root
+        flat["first"] = nil
+        flat["items"] = page["items"]
+        let back = try ImportFormats.read([UInt8](try JSONSerialization.data(withJSONObject: flat)), path: "a.jsonld", format: "w3c",
+                                          corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+        #expect(Fixtures.withoutExtra(back) == Fixtures.withoutExtra([c]))
+        let bare = #"{"type":"AnnotationCollection","total":1}"#
+        #expect(Interchange.problems(Array(bare.utf8), path: "b.jsonld").map(\.description)
+                == ["b.jsonld: first: the collection has no first page and no items"])
+    }
+
     @Test("an id that is not a Parallax IRI, and a creator naming another set, are refused")
     func identity() throws {
         var text = try exported([Fixtures.nastyCodings[0]])

@@ -160,6 +160,25 @@ struct StoreTests {
         #expect(Fixtures.bytes(dir + "/alice.journal") == nil)
     }
 
+    /// Found by the crash campaign: every writer killed during a compaction left its
+    /// `NAME.jsonl.tmp-PID` behind, and nothing ever removed them.
+    @Test("the next writer removes temporary files a killed compaction left; other sets' are not touched")
+    func staleTemporaries() throws {
+        let dir = Fixtures.annotationsDirectory(sets: ["alice": line(Fixtures.sampleAnnotation())])
+        for name in ["alice.jsonl.tmp-99998", "alice.jsonl.tmp-99999", "bob.jsonl.tmp-99999"] {
+            _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data("{\"torn".utf8))
+        }
+        let store = try AnnotationStore(directory: dir, corpus: corpus)
+        #expect(try store.set("alice").count == 1, "reading leaves them alone")
+        #expect(FileManager.default.fileExists(atPath: dir + "/alice.jsonl.tmp-99999"))
+        try store.add(Fixtures.sampleAnnotation(id: "01TESTBBBBBBBBBBBBBBBBBBBB"), to: "alice")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(!files.contains { $0.hasPrefix("alice.jsonl.tmp-") }, "\(files)")
+        #expect(files.contains("bob.jsonl.tmp-99999"))
+        try store.close()
+        #expect(try AnnotationStore(directory: dir, corpus: corpus).set("alice").count == 2)
+    }
+
     @Test("a torn journal tail is ignored and the rest replays")
     func tornJournal() throws {
         let a = Fixtures.sampleAnnotation()

@@ -31,10 +31,25 @@ public enum ParallaxBinary {
     /// Runs parallax with arguments and standard input, in the package root unless told.
     public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                            directory: String = Fixtures.root) throws -> Result {
+        try run(arguments, input: stdin.map { Data($0.utf8) }, environment: environment, directory: directory)
+    }
+
+    /// Runs parallax with arguments and standard input given as bytes (which need not be UTF-8).
+    public static func run(_ arguments: [String], input: Data?, environment: [String: String] = [:],
+                           directory: String = Fixtures.root) throws -> Result {
         let (process, inPipe, outPipe, errPipe) = makeProcess(arguments, environment: environment, directory: directory)
         try process.run()
-        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inPipe.fileHandleForWriting.close()
+        // Written from another thread: a large input must not block while the child's output
+        // fills its pipes.
+        let writer = DispatchGroup()
+        writer.enter()
+        DispatchQueue.global().async {
+            // A child that stops reading early is not an error here (SIGPIPE is ignored).
+            signal(SIGPIPE, SIG_IGN)
+            if let input { try? inPipe.fileHandleForWriting.write(contentsOf: input) }
+            try? inPipe.fileHandleForWriting.close()
+            writer.leave()
+        }
         // Read both pipes fully before waiting, so a large output cannot block the child.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
@@ -42,6 +57,7 @@ public enum ParallaxBinary {
         DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        writer.wait()
         process.waitUntilExit()
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                       status: process.terminationStatus)

@@ -169,17 +169,18 @@ struct JSONScanner {
         let at = position
         let n = try number()
         guard n.isInteger else { position = at; throw fail("expected an integer") }
+        // Accumulated with the number's sign, so Int.min reads back as it was written.
         var value = 0
-        var negative = false
+        var sign = 1
         for i in n.range {
             let b = bytes[i]
-            if b == 0x2D { negative = true; continue }
+            if b == 0x2D { sign = -1; continue }
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(Int(b - 0x30))
+            let (s, o2) = m.addingReportingOverflow(sign * Int(b - 0x30))
             if o1 || o2 { position = at; throw fail("integer out of range") }
             value = s
         }
-        return negative ? -value : value
+        return value
     }
 
     /// A floating-point value.

@@ -1,7 +1,8 @@
 import Foundation
 import ZIPFoundation
 
-/// Zip archives in memory, for `.qdpx`, through ZIPFoundation.
+/// Zip archives for `.qdpx`, through ZIPFoundation: written in memory, read through a
+/// temporary file.
 ///
 /// ZIPFoundation builds and reads archives in memory on Linux too (through `fopencookie`),
 /// deflates with the system zlib, and checks CRC-32s on extraction, so there is no need for
@@ -52,9 +53,19 @@ enum ZipArchive {
     ///   folder (absolute or with `..`; nothing is read then), a link, or an archive that
     ///   expands beyond ``maximumExpandedSize``.
     static func read(_ bytes: [UInt8]) throws(ReadError) -> [(path: String, bytes: [UInt8])] {
+        try ZipLayout.check(bytes)
+        // Read from a temporary file, not from memory: ZIPFoundation's in-memory archive
+        // traps (a crash, not an error) when a damaged directory points past the end of the
+        // data, while a file simply reads short there. Found by the qdpx fuzzer.
+        let url = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("parallax-import-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).zip")
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
+            throw ReadError(message: "cannot write a temporary copy of the archive in \(NSTemporaryDirectory())", entry: nil)
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw ReadError(message: "not a zip archive (\(error))", entry: nil)
         }
@@ -67,7 +78,9 @@ enum ZipArchive {
             if entry.type == .symlink {
                 throw ReadError(message: "entry \"\(entry.path)\" is a link; the archive is refused", entry: entry.path)
             }
-            total += entry.uncompressedSize
+            // Sizes come from the archive: a damaged one may claim anything, up to 2^64 - 1.
+            let (sum, overflow) = total.addingReportingOverflow(entry.uncompressedSize)
+            total = overflow ? .max : sum
         }
         guard total <= maximumExpandedSize else {
             throw ReadError(message: "the archive expands to \(total) bytes, more than \(maximumExpandedSize)", entry: nil)

@@ -58,6 +58,9 @@ public enum Folding {
             return [0x22]
         default: break
         }
+        // Hangul syllables have no diacritics; decomposing them into jamo would let a query
+        // match half a syllable.
+        if (0xAC00...0xD7A3).contains(scalar.value) { return Array(String(scalar).utf8) }
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping
         var out: [UInt8] = []
         for s in decomposed.unicodeScalars {

@@ -77,7 +77,7 @@ public final class AnnotationStore {
         do {
             return try JSONDecoder().decode(Codebook.self, from: Data(bytes))
         } catch let error as DecodingError {
-            throw ParallaxError(.invalidData, DecodingErrorText.describe(error), at: path)
+            throw ParallaxError(.invalidData, DecodingErrorText.describe(error, bytes: bytes), at: path)
         }
     }
 
@@ -230,6 +230,7 @@ public final class AnnotationStore {
         let e = try entry(name)
         if e.lock != nil { return e }
         let lock = try SetLock.acquire(lockPath(of: name), set: name, fs: fs)
+        removeStaleTemporaries(of: name)
         let fresh = try load(name)
         fresh.lock = lock
         entries[name] = fresh
@@ -240,6 +241,16 @@ public final class AnnotationStore {
     /// Takes the set's write lock for this session (as the first change would), for files
     /// written beside the set under the same lock, such as its merge conflicts.
     func lockForWriting(_ name: String) throws { _ = try writable(name) }
+
+    /// Removes the temporary files (`NAME.jsonl.tmp-PID`) of compactions that a killed
+    /// writer left. Only the lock holder compacts, and this session holds the lock now, so
+    /// any such file is a dead process's; the set file itself was never touched by it.
+    private func removeStaleTemporaries(of name: String) {
+        let prefix = name + ".jsonl.tmp-"
+        for file in (try? fs.list(directory)) ?? [] where file.hasPrefix(prefix) {
+            try? fs.unlink(directory + "/" + file)
+        }
+    }
 
     /// Adds an annotation durably.
     /// - Throws: ``ParallaxError`` when the annotation is invalid, its id is taken, another

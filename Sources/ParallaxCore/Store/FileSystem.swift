@@ -42,6 +42,8 @@ public struct PosixFileSystem: FileSystem {
         case ENOSPC, EDQUOT: hint = "free some disk space and try again; nothing was changed on disk"
         case EACCES, EPERM: hint = "check the permissions of the file and its directory"
         case EROFS: hint = "the file system is read-only; save elsewhere with --annotations DIR"
+        case ENOTDIR: hint = "a part of the path is a file, not a folder; check the path"
+        case EISDIR: hint = "that is a folder; name a file"
         default: break
         }
         return ParallaxError(.io, "\(what) failed: \(reason)", at: path, hint: hint)
@@ -136,7 +138,14 @@ extension FileSystem {
     public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws {
         let directory = FileSystemDirectory.of(path)
         let temporary = path + ".tmp-\(getpid())"
-        let fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
+        let fd: Int32
+        do {
+            fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
+        } catch var error as ParallaxError where error.location == temporary {
+            // The temporary file is ours, not the user's: say which file could not be written.
+            error.location = path
+            throw error
+        }
         do {
             try bytes.withUnsafeBytes { try write(fd, $0) }
             try fsync(fd)

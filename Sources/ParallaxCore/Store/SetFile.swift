@@ -64,6 +64,11 @@ public enum SetFile {
     }
 
     /// The canonical file: annotations sorted by id, one per line, then damaged lines verbatim.
+    ///
+    /// A damaged line must read back as the same bytes, although ``parse(_:)`` drops a
+    /// byte-order mark at the start of the file and a CR before each line feed: a damaged
+    /// line that ends with CR gets one more, and one that starts the file with a byte-order
+    /// mark gets one more in front. (Found by the set-file fuzzer: each save lost a byte.)
     public static func encode(_ annotations: [Annotation], damaged: [DamagedLine]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(annotations.count * 560)
@@ -71,7 +76,9 @@ public enum SetFile {
             AnnotationCodec.append(a, to: &out)
         }
         for d in damaged {
+            if out.isEmpty && d.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { out += [0xEF, 0xBB, 0xBF] }
             out.append(contentsOf: d.bytes)
+            if d.bytes.last == 0x0D { out.append(0x0D) }
             out.append(0x0A)
         }
         return out

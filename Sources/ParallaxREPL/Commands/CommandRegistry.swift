@@ -30,7 +30,7 @@ public struct CommandRegistry: Sendable {
         guard let command = command(named: first.text) else {
             let names = commands.flatMap { [$0.name] + $0.aliases }
             let hint = Suggest.closest(to: first.text, among: names).map { "did you mean \($0)?" } ?? "type `help` for the list of commands"
-            throw ParallaxError(.usage, "unknown command \"\(first.text)\"", hint: hint)
+            throw ParallaxError(.usage, "unknown command \(ErrorText.excerpt(first.text))", hint: hint)
         }
         let invocation = try Invocation(command: command, words: Array(words.dropFirst()))
         try command.run(invocation, session)

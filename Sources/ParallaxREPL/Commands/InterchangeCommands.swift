@@ -86,7 +86,7 @@ enum InterchangeCommands {
             }
             codings = try result.get()
         } catch {
-            for p in error.problems.dropLast() { session.err.write(session.style.red("error: ") + p.description + "\n") }
+            for p in error.problems.dropLast() { session.err.write(session.style.red("error: ") + ErrorText.printable(p.description) + "\n") }
             let last = error.problems.last.map { $0.description } ?? "the file could not be read"
             throw ParallaxError(.invalidData, "\(last)\n\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing was imported")
         }
@@ -100,6 +100,10 @@ enum InterchangeCommands {
             // Take back the sets already written, so the import lands whole or not at all.
             for (_, n) in added { for _ in 0..<n { _ = try? session.store.undo() } }
             throw error
+        }
+        if codings.isEmpty {
+            session.print("\(path) holds no annotations; nothing was imported")
+            return
         }
         let total = added.map(\.1).reduce(0, +)
         let skipped = codings.count - total

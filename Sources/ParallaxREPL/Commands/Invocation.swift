@@ -94,6 +94,8 @@ public struct Invocation: Sendable {
     /// where, such as `brookings@10`, keeps that and gains the command's name).
     public func at<T>(_ index: Int, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as ParallaxError {
+            // A usage error of this invocation (`required` inside `at`) already names the command.
+            if let loc = e.location, loc == command.name || loc.hasPrefix(command.name + ": ") { throw e }
             throw e.location == nil ? e.located(location(index)) : e.located(command.name)
         }
     }

@@ -138,7 +138,7 @@ enum ReadingCommands {
             })
         }
         if hits.isEmpty {
-            session.print("no hits for \"\(phrase)\"")
+            session.print("no hits for \(ErrorText.excerpt(phrase))")
             return
         }
         let style = session.style

@@ -12,22 +12,29 @@ public struct Word: Equatable, Sendable {
 
 /// Splits a command line into words, shell-style: spaces separate words; `"…"`, `'…'` and
 /// curly `“…”` / `‘…’` quote; a backslash escapes the next character outside single quotes.
+///
+/// The line is read scalar by scalar, not by `Character`: a space followed by a combining
+/// mark or a zero-width joiner is one `Character` to Swift, and reading by `Character` would
+/// swallow the mark into the space that separates two words.
 public enum Tokenizer {
+    private static let closing: [Unicode.Scalar: Unicode.Scalar] = ["\"": "\"", "'": "'", "“": "”", "‘": "’", "„": "“"]
+
     /// The words of a line.
     /// - Throws: ``ParallaxError`` for an unterminated quote, with its column.
     public static func words(_ line: String) throws -> [Word] {
+        // Columns count Characters, as the user sees them: the column of each scalar.
+        var columns: [Int] = []
+        for (n, ch) in line.enumerated() { columns += repeatElement(n + 1, count: ch.unicodeScalars.count) }
         var words: [Word] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var quoted = false
         var inWord = false
         var start = 0
-        var quote: Character?
+        var quote: Unicode.Scalar?
         var quoteColumn = 0
-        var column = 0
         var escaping = false
-        let closing: [Character: Character] = ["\"": "\"", "'": "'", "“": "”", "‘": "’", "„": "“"]
-        for ch in line {
-            column += 1
+        for (k, ch) in line.unicodeScalars.enumerated() {
+            let column = columns[k]
             if escaping {
                 current.append(ch); escaping = false; continue
             }
@@ -49,9 +56,9 @@ public enum Tokenizer {
                 quote = ch; quoteColumn = column
                 continue
             }
-            if ch.isWhitespace {
-                if inWord { words.append(Word(text: current, quoted: quoted, column: start)) }
-                current = ""; quoted = false; inWord = false
+            if ch.properties.isWhitespace {
+                if inWord { words.append(Word(text: String(current), quoted: quoted, column: start)) }
+                current = String.UnicodeScalarView(); quoted = false; inWord = false
                 continue
             }
             if !inWord { inWord = true; start = column }
@@ -62,17 +69,18 @@ public enum Tokenizer {
                                 hint: "close the quote, or escape it with a backslash")
         }
         if escaping { current.append("\\") }
-        if inWord { words.append(Word(text: current, quoted: quoted, column: start)) }
+        if inWord { words.append(Word(text: String(current), quoted: quoted, column: start)) }
         return words
     }
 
     /// Quotes a word for display or history so that ``words(_:)`` reads it back unchanged.
     public static func quote(_ word: String) -> String {
-        if !word.isEmpty && !word.contains(where: { $0.isWhitespace || "\"'“”‘’„\\".contains($0) }) { return word }
+        let special: Set<Unicode.Scalar> = ["\"", "'", "“", "”", "‘", "’", "„", "\\"]
+        if !word.isEmpty && !word.unicodeScalars.contains(where: { $0.properties.isWhitespace || special.contains($0) }) { return word }
         var out = "\""
-        for ch in word {
-            if ch == "\"" || ch == "\\" { out.append("\\") }
-            out.append(ch)
+        for ch in word.unicodeScalars {
+            if ch == "\"" || ch == "\\" { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(ch)
         }
         return out + "\""
     }

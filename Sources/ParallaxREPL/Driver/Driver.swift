@@ -15,7 +15,7 @@ public struct Driver {
     func report(_ error: any Error, prefix: String? = nil) {
         let text: String
         if let e = error as? ParallaxError { text = e.description } else { text = "\(error)" }
-        session.err.write(session.style.red("error: ") + (prefix.map { $0 + ": " } ?? "") + text + "\n")
+        session.err.write(session.style.red("error: ") + ErrorText.printable((prefix.map { $0 + ": " } ?? "") + text) + "\n")
     }
 
     /// Runs one line; reports an error and returns `false` when it fails.

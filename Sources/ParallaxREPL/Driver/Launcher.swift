@@ -52,7 +52,7 @@ public enum Launcher {
             sessionOptions.compactionThreshold = env["PARALLAX_COMPACT_EVERY"].flatMap { Int($0) }
             session = try Session(options: sessionOptions, out: out, err: err)
         } catch {
-            err.write(style.red("error: ") + "\(error)\n")
+            err.write(style.red("error: ") + ErrorText.printable("\(error)") + "\n")
             return 2
         }
         let driver = Driver(session: session)
@@ -67,6 +67,12 @@ public enum Launcher {
         } else if !options.rest.isEmpty {
             for path in options.rest where ok || options.keepGoing {
                 guard let data = FileManager.default.contents(atPath: path) else {
+                    if path.hasPrefix("-") {
+                        // Not a script: an option parallax does not have.
+                        driver.report(ParallaxError(.usage, "unknown option \(path)", hint: "see `parallax --help` for the options"))
+                        ok = false
+                        continue
+                    }
                     let command = Suggest.closest(to: path, among: session.registry.commands.map(\.name))
                     driver.report(ParallaxError(.notFound, "cannot read script", at: path,
                                                 hint: command.map { "did you mean the command \($0)? see `parallax help`" }))

@@ -69,7 +69,13 @@ public struct W3CImportFormat: ImportFormat {
             if types.contains("Annotation") { return [(root, "$")] }
             if types.contains("AnnotationPage") { return page(root, path: "$") }
             if types.contains("AnnotationCollection") {
-                guard let first = root["first"] else { return [] }
+                guard let first = root["first"] else {
+                    // Some tools put the items in the collection itself.
+                    if root["items"] != nil { return page(root, path: "$") }
+                    if root["total"]?.integer == 0 { return [] }  // an empty export
+                    problem("the collection has no first page and no items", "first")
+                    return []
+                }
                 guard first.members != nil else {
                     problem("the first page is not embedded (only a link); export it with its items", "first")
                     return []

@@ -1,0 +1,78 @@
+/// Checks that a zip archive's directory and every entry's data lie inside the archive,
+/// before ZIPFoundation reads it.
+///
+/// ZIPFoundation trusts the offsets and sizes an archive claims: reading an entry whose data
+/// runs past the end of the file loops for ever (its reader asks for more bytes, gets none,
+/// and asks again), so a damaged `.qdpx` hung `import`. Found by the qdpx fuzzer. Only the
+/// layout is checked here (APPNOTE 4.3: end of central directory, its zip64 form, central
+/// directory headers, local headers); reading stays ZIPFoundation's.
+enum ZipLayout {
+    private static func damaged(_ what: String, entry: String? = nil) -> ZipArchive.ReadError {
+        ZipArchive.ReadError(message: "the archive is damaged: \(what)", entry: entry)
+    }
+
+    /// - Throws: ``ZipArchive/ReadError`` naming what lies outside the archive.
+    static func check(_ bytes: [UInt8]) throws(ZipArchive.ReadError) {
+        let n = bytes.count
+        func u16(_ at: Int) -> Int { at + 2 <= n ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : -1 }
+        func u32(_ at: Int) -> UInt64 { at + 4 <= n ? UInt64(u16(at)) | UInt64(u16(at + 2)) << 16 : .max }
+        func u64(_ at: Int) -> UInt64 { at + 8 <= n ? u32(at) | u32(at + 4) << 32 : .max }
+        func signature(_ at: Int, _ value: UInt64) -> Bool { at >= 0 && u32(at) == value }
+
+        // The end of central directory record: the last one, within 64 KB of comment.
+        guard n >= 22, let eocd = stride(from: n - 22, through: max(0, n - 22 - 65_535), by: -1)
+            .first(where: { signature($0, 0x0605_4B50) }) else {
+            throw damaged("no end of central directory record")
+        }
+        var count = UInt64(u16(eocd + 10)), size = u32(eocd + 12), offset = u32(eocd + 16)
+        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+            // Zip64: the locator just before the record points at the zip64 record.
+            guard signature(eocd - 20, 0x0706_4B50), case let record = u64(eocd - 20 + 8), record < UInt64(n),
+                  signature(Int(record), 0x0606_4B50) else {
+                throw damaged("the zip64 end of central directory record is missing")
+            }
+            count = u64(Int(record) + 32); size = u64(Int(record) + 40); offset = u64(Int(record) + 48)
+        }
+        guard offset <= UInt64(n), size <= UInt64(n) - offset else {
+            throw damaged("the central directory lies beyond the end of the archive")
+        }
+        var at = Int(offset)
+        let end = Int(offset + size)
+        var seen: UInt64 = 0
+        while at < end && seen < count {
+            guard signature(at, 0x0201_4B50), at + 46 <= end else { throw damaged("a central directory entry is cut short") }
+            let nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32)
+            let next = at + 46 + nameLength + extraLength + commentLength
+            guard next <= end else { throw damaged("a central directory entry is cut short") }
+            let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
+            var compressed = u32(at + 20), uncompressed = u32(at + 24), local = u32(at + 42)
+            if compressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF {
+                // Zip64 extended information (header 0x0001): the fields that overflowed, in order.
+                var field = at + 46 + nameLength
+                let fieldsEnd = field + extraLength
+                while field + 4 <= fieldsEnd {
+                    let id = u16(field), length = u16(field + 2)
+                    if id == 0x0001 {
+                        var value = field + 4
+                        if uncompressed == 0xFFFF_FFFF { uncompressed = value + 8 <= fieldsEnd ? u64(value) : .max; value += 8 }
+                        if compressed == 0xFFFF_FFFF { compressed = value + 8 <= fieldsEnd ? u64(value) : .max; value += 8 }
+                        if local == 0xFFFF_FFFF { local = value + 8 <= fieldsEnd ? u64(value) : .max }
+                        break
+                    }
+                    field += 4 + length
+                }
+            }
+            guard local < UInt64(n), UInt64(n) - local >= 30, signature(Int(local), 0x0403_4B50) else {
+                throw damaged("entry \"\(name)\" has no local header where the directory says", entry: name)
+            }
+            let data = UInt64(local) + 30 + UInt64(u16(Int(local) + 26)) + UInt64(u16(Int(local) + 28))
+            // A stored entry (method 0) is read for its uncompressed size.
+            let stored = u16(at + 10) == 0
+            guard data <= UInt64(n), compressed <= UInt64(n) - data, !stored || uncompressed <= UInt64(n) - data else {
+                throw damaged("the data of entry \"\(name)\" runs past the end of the archive", entry: name)
+            }
+            at = next
+            seen += 1
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import ParallaxCore
+import TestSupport
+
+/// Inputs that once broke the core, found by the libFuzzer harnesses in `Fuzz/` or by the
+/// property tests; each stays here so the bug cannot come back.
+@Suite("Regressions found by fuzzing and property tests")
+struct FuzzRegressionTests {
+    /// Property test (canonical save): a stance or offset of `Int.min` was written but read
+    /// back as "integer out of range", because the reader accumulated the magnitude before
+    /// applying the sign.
+    @Test("Int.min and Int.max survive a save and a load")
+    func extremeIntegers() throws {
+        var a = Fixtures.sampleAnnotation()
+        a.stance = Int.min
+        a.target.start = Int.max
+        a.target.end = Int.min
+        let line = AnnotationCodec.encode(a)
+        #expect(String(decoding: line, as: UTF8.self).contains("\"stance\":-9223372036854775808"))
+        #expect(try AnnotationCodec.decode(line) == a)
+        // One past either end is still refused, with the member named.
+        let over = String(decoding: line, as: UTF8.self).replacingOccurrences(of: "-9223372036854775808", with: "-9223372036854775809")
+        #expect(throws: AnnotationCodec.LineError.self) { try AnnotationCodec.decode(Array(over.utf8)) }
+    }
+}
+
+extension FuzzRegressionTests {
+    /// An input the fuzzer kept, from `Fuzz/crashes/`.
+    static func crash(_ name: String) throws -> [UInt8] {
+        try #require(Fixtures.bytes(Fixtures.root + "/Fuzz/crashes/" + name), "Fuzz/crashes/\(name)")
+    }
+
+    /// FuzzQDPXImport, within its first 30 runs: a damaged copy of the baseline's qdpx
+    /// export whose central directory starts past the end of the archive. ZIPFoundation's
+    /// in-memory archive seeks there and traps ("Range requires lowerBound <= upperBound"),
+    /// which took the whole session down on `import`. The archive is now read through a
+    /// temporary file, where the same read is short and ZIPFoundation reports an error.
+    @Test("a qdpx whose central directory lies past its end is refused, not a crash")
+    func qdpxDirectoryPastEnd() throws {
+        let bytes = try Self.crash("FuzzQDPXImport-directory-past-end.qdpx")
+        #expect(throws: ImportFailure.self) {
+            try ImportFormats.read(bytes, path: "damaged.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+        }
+        do {
+            _ = try ImportFormats.read(bytes, path: "damaged.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.location?.hasPrefix("damaged.qdpx") == true, "\(error)")
+        }
+        // No temporary copy is left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .filter { $0.hasPrefix("parallax-import-\(ProcessInfo.processInfo.processIdentifier)-") }
+        #expect(left.isEmpty, "\(left)")
+    }
+}
+
+extension FuzzRegressionTests {
+    /// FuzzQDPXImport, after about 500 runs: an archive whose directory points an entry at
+    /// bytes that are not its local header, so ZIPFoundation read its data from the wrong
+    /// place, past the end, and asked for the missing bytes for ever: `import` hung. The
+    /// layout is now checked before ZIPFoundation reads anything.
+    @Test("a qdpx whose entry's data runs past its end is refused at once, not a hang")
+    func qdpxEntryPastEnd() throws {
+        let bytes = try Self.crash("FuzzQDPXImport-entry-past-end.qdpx")
+        let started = ContinuousClock.now
+        do {
+            _ = try ImportFormats.read(bytes, path: "damaged.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+            Issue.record("a damaged archive was imported")
+        } catch {
+            let entry = "Sources/3490C736-E471-5458-B470-34A3BE386F3F.txt"
+            #expect(error.problems.map(\.description) == [
+                "damaged.qdpx: \(entry): the archive is damaged: entry \"\(entry)\" has no local header where the directory says",
+            ])
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    /// Both layout checks on a well-formed archive, cut and bent by hand: the directory
+    /// moved past the end, an entry's size grown past the end.
+    @Test("the zip layout check accepts a real export and refuses offsets past the end")
+    func zipLayout() throws {
+        let good = try Self.crash("../seeds/FuzzQDPXImport/baseline.qdpx")
+        func message(_ bytes: [UInt8]) -> String? {
+            do throws(ZipArchive.ReadError) { try ZipLayout.check(bytes); return nil } catch { return error.message }
+        }
+        #expect(message(good) == nil)
+        var directoryMoved = good
+        let eocd = try #require((0...(good.count - 22)).last { good[$0..<($0 + 4)].elementsEqual([0x50, 0x4B, 0x05, 0x06]) })
+        directoryMoved[eocd + 16] = 0xFF; directoryMoved[eocd + 17] = 0xFF; directoryMoved[eocd + 18] = 0xFF
+        #expect(message(directoryMoved) == "the archive is damaged: the central directory lies beyond the end of the archive")
+        #expect(message(Array(good.prefix(10))) == "the archive is damaged: no end of central directory record")
+    }
+
+    /// FuzzSetFile, after about 80,000 runs: a damaged line that ended with CR lost that CR
+    /// on every save (the reader takes a CR before the line feed as part of the line end).
+    @Test("a damaged line ending with CR, or starting with a byte-order mark, survives save after save")
+    func damagedLineBytesKept() throws {
+        let input = try Self.crash("FuzzSetFile-damaged-line-ending-in-CR.jsonl")
+        let first = SetFile.parse(input)
+        #expect(first.damaged.first?.bytes.last == 0x0D)
+        let saved = SetFile.encode(first.lines.map(\.annotation), damaged: first.damaged)
+        let second = SetFile.parse(saved)
+        #expect(second.damaged.map(\.bytes) == first.damaged.map(\.bytes))
+        #expect(SetFile.encode(second.lines.map(\.annotation), damaged: second.damaged) == saved)
+        // A file that starts with two byte-order marks: the reader drops one; the second
+        // belongs to the damaged line and is kept.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let doubled = SetFile.parse(bom + bom + Array("not json\r\r".utf8))
+        #expect(doubled.damaged.map(\.bytes) == [bom + Array("not json\r".utf8)])
+        let again = SetFile.parse(SetFile.encode([], damaged: doubled.damaged))
+        #expect(again.damaged.map(\.bytes) == doubled.damaged.map(\.bytes))
+    }
+}
