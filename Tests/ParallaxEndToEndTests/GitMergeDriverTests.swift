@@ -60,11 +60,9 @@ struct GitMergeDriverTests {
             process.standardInput = FileHandle.nullDevice
             try process.run()
             nonisolated(unsafe) var errData = Data()
-            let group = DispatchGroup()
-            group.enter()
-            DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+            let errRead = onOwnThread { errData = err.fileHandleForReading.readDataToEndOfFile() }
             let outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.wait()
+            errRead.wait()
             process.waitUntilExit()
             let result = GitResult(stdout: String(decoding: outData, as: UTF8.self),
                                                stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)

@@ -41,22 +41,17 @@ public enum ParallaxBinary {
         try process.run()
         // Written from another thread: a large input must not block while the child's output
         // fills its pipes.
-        let writer = DispatchGroup()
-        writer.enter()
-        DispatchQueue.global().async {
+        let writer = onOwnThread {
             // A child that stops reading early is not an error here (SIGPIPE is ignored).
             signal(SIGPIPE, SIG_IGN)
             if let input { try? inPipe.fileHandleForWriting.write(contentsOf: input) }
             try? inPipe.fileHandleForWriting.close()
-            writer.leave()
         }
         // Read both pipes fully before waiting, so a large output cannot block the child.
         nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let errRead = onOwnThread { errData = errPipe.fileHandleForReading.readDataToEndOfFile() }
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        errRead.wait()
         writer.wait()
         process.waitUntilExit()
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
@@ -105,20 +100,19 @@ extension ParallaxBinary {
         private let lock = NSLock()
         private var outData = Data()
         private var errData = Data()
-        private let done = DispatchGroup()
+        private var readers: [DispatchSemaphore] = []
 
         init(process: Process, input: FileHandle, output: FileHandle, error: FileHandle) {
             self.process = process
             self.input = input
-            done.enter(); done.enter()
-            DispatchQueue.global().async { [self] in
-                while case let d = output.availableData, !d.isEmpty { lock.lock(); outData.append(d); lock.unlock() }
-                done.leave()
-            }
-            DispatchQueue.global().async { [self] in
-                while case let d = error.availableData, !d.isEmpty { lock.lock(); errData.append(d); lock.unlock() }
-                done.leave()
-            }
+            readers = [
+                onOwnThread { [self] in
+                    while case let d = output.availableData, !d.isEmpty { lock.lock(); outData.append(d); lock.unlock() }
+                },
+                onOwnThread { [self] in
+                    while case let d = error.availableData, !d.isEmpty { lock.lock(); errData.append(d); lock.unlock() }
+                },
+            ]
         }
 
         /// Sends text to the process's standard input.
@@ -152,7 +146,7 @@ extension ParallaxBinary {
         public func finish() -> Int32 {
             try? input.close()
             process.waitUntilExit()
-            done.wait()
+            for reader in readers { reader.wait(); reader.signal() }
             return process.terminationStatus
         }
     }
