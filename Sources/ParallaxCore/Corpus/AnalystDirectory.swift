@@ -32,6 +32,9 @@ public struct AnalystDirectory: Sendable {
         byID[id].map { all[$0] }
     }
 
+    /// Whether an analyst has exactly this id.
+    func contains(id: String) -> Bool { byID[id] != nil }
+
     /// The analyst id a transcript's speaker label resolves to.
     public func speaker(label: String) -> String? {
         byLabel[Folding.fold(label)].map { all[$0].id }

@@ -6,6 +6,8 @@ public struct Corpus: Sendable {
     public let documents: [Document]
     /// Lookup of analysts by id and by folded name, alias or label.
     public let analysts: AnalystDirectory
+    /// Position of each document in `documents`, by id.
+    private let positions: [String: Int]
 
     /// Builds a corpus from a manifest and each document's bytes.
     /// - Parameters:
@@ -32,12 +34,17 @@ public struct Corpus: Sendable {
             documents.append(try Document(info: info, bytes: bytes, speakers: { directory.speaker(label: $0) }))
         }
         self.documents = documents
+        self.positions = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The document with this id.
+    /// - Complexity: O(1).
     public func document(_ id: String) -> Document? {
-        documents.first { $0.id == id }
+        positions[id].map { documents[$0] }
     }
+
+    /// The position in ``documents`` of the document with this id.
+    func position(of id: String) -> Int? { positions[id] }
 
     /// The document with this id, or an error that lists the known ids.
     public func requireDocument(_ id: String) throws -> Document {

@@ -58,8 +58,15 @@ public struct Document: Sendable {
     }
 
     /// The turn containing scalar `offset`, if any.
+    /// - Complexity: O(log t): turns are in text order and do not overlap.
     public func turn(containing offset: Int) -> Turn? {
-        turns.first { $0.start <= offset && offset < $0.end }
+        var lo = 0, hi = turns.count - 1, found: Int?
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if turns[mid].start <= offset { found = mid; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        guard let k = found, offset < turns[k].end else { return nil }
+        return turns[k]
     }
 
     /// The voice that owns scalar `offset`: the speaker of its turn, the document's author for

@@ -28,14 +28,36 @@ enum Segmenter {
             firstContent = nil
         }
 
-        for scalar in text.string.unicodeScalars {
-            if scalar == "\n" {
-                endLine()
-            } else if !scalar.properties.isWhitespace {
-                if firstContent == nil { firstContent = offset }
-                lastContent = offset + 1
+        // Over the UTF-8 bytes: ASCII is decided by its byte (White_Space there is TAB to CR
+        // and SPACE), other scalars by their properties.
+        text.utf8.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let lead = b[i]
+                let isSpace: Bool
+                if lead < 0x80 {
+                    if lead == 0x0A {
+                        endLine()
+                        i += 1
+                        offset += 1
+                        continue
+                    }
+                    isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+                    i += 1
+                } else {
+                    let len = ScalarText.sequenceLength(lead)
+                    var value = UInt32(lead) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+                    for k in 1..<len { value = (value << 6) | (UInt32(b[i + k]) & 0x3F) }
+                    isSpace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+                    i += len
+                }
+                if !isSpace {
+                    if firstContent == nil { firstContent = offset }
+                    lastContent = offset + 1
+                }
+                offset += 1
             }
-            offset += 1
         }
         endLine()
         if mode == .blankLines, let start = blockStart { close(start, blockEnd) }
@@ -49,10 +71,12 @@ enum Segmenter {
                       speakers: (String) -> String?) -> [Turn] {
         var turns: [Turn] = []
         var open = false
+        // Only a paragraph as short as an end marker can be one: no string for the others.
+        let longestMarker = rules.endMarkers.map { $0.unicodeScalars.count }.max() ?? -1
         for i in paragraphs.indices {
             let p = paragraphs[i]
             let head = text.text(p.start, min(p.end, p.start + 80))
-            if rules.endMarkers.contains(text.text(p.start, p.end)) {
+            if p.end - p.start <= longestMarker, rules.endMarkers.contains(text.text(p.start, p.end)) {
                 open = false
                 continue
             }

@@ -18,6 +18,8 @@ public struct TextLayout: Sendable {
 
     /// Terminal columns a string takes.
     public static func columns(_ s: String) -> Int {
+        // Printable ASCII takes one column a byte: no need to break it into characters.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
         var w = 0
         var inEscape = false
         for ch in s {
