@@ -6,79 +6,181 @@ import Darwin
 
 /// A text folded once for searching, with a map from every folded byte back to the scalar
 /// offset it came from in the original text.
+///
+/// The map is kept sparse: folded byte `i` usually comes from the scalar after the one
+/// that gave byte `i - 1` (a plain letter, a curly quote folded to `'`), so only the places
+/// where that is not so are stored — after a collapsed run of whitespace, or inside a scalar
+/// that folds to several bytes (`…` → `...`). For English text that is a handful of entries
+/// per paragraph instead of four bytes per byte.
 public struct FoldedText: Sendable {
     /// The folded UTF-8 bytes (whitespace runs collapsed to one space).
     public let bytes: [UInt8]
-    /// `origin[i]` is the original scalar offset that produced folded byte `i`.
-    public let origin: [Int32]
+    /// Folded offsets where the map to scalar offsets starts afresh, increasing, from 0.
+    private let breaks: [Int32]
+    /// The scalar offset of the folded byte at each break.
+    private let bases: [Int32]
 
     /// Folds a text.
     /// - Complexity: O(n); the one-time cost of preparing a document for search.
     public init(_ text: ScalarText) {
-        var bytes: [UInt8] = []
-        var origin: [Int32] = []
-        bytes.reserveCapacity(text.utf8.count)
-        origin.reserveCapacity(text.utf8.count)
-        var lastWasSpace = false
-        var offset: Int32 = 0
-        text.utf8.withUnsafeBufferPointer { raw in
-            var i = 0
-            let n = raw.count
-            while i < n {
-                let lead = raw[i]
-                if lead < 0x80 {
-                    // ASCII fast path: inline of Folding.append.
-                    var b = lead
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                        if !lastWasSpace { bytes.append(0x20); origin.append(offset); lastWasSpace = true }
-                    } else {
-                        if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                        bytes.append(b); origin.append(offset); lastWasSpace = false
+        var breaks: [Int32] = []
+        var bases: [Int32] = []
+        let n = text.utf8.count
+        // Folding rarely lengthens a text (`ß` → `ss` does not: two bytes each); the rare
+        // text that would outgrow the room is finished with plain appends.
+        var resumeAt = n, resumeOffset: Int32 = 0, resumeSpace = false, resumeExpected: Int32 = 0
+        var folded = [UInt8](unsafeUninitializedCapacity: n + n / 8 + 64) { out, count in
+            text.utf8.withUnsafeBufferPointer { raw in
+                guard let p = raw.baseAddress, let o = out.baseAddress else { return }
+                var i = 0, w = 0
+                var offset: Int32 = 0
+                var expected: Int32 = -1
+                var lastWasSpace = false
+                let room = out.count - 32
+                var scratch: [UInt8] = []
+                scratch.reserveCapacity(32)
+                while i < n {
+                    if w >= room {
+                        resumeAt = i; resumeOffset = offset; resumeSpace = lastWasSpace; resumeExpected = expected
+                        break
                     }
-                    i += 1
-                } else {
-                    let len = ScalarText.sequenceLength(lead)
-                    var value = UInt32(lead) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                    for k in 1..<len { value = (value << 6) | (UInt32(raw[i + k]) & 0x3F) }
-                    let added = Folding.append(Unicode.Scalar(value)!, to: &bytes, lastWasSpace: &lastWasSpace)
-                    for _ in 0..<added { origin.append(offset) }
-                    i += len
+                    let lead = p[i]
+                    if lead < 0x80 {
+                        if lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) {
+                            if !lastWasSpace {
+                                if offset != expected { breaks.append(Int32(w)); bases.append(offset) }
+                                o[w] = 0x20; w += 1; expected = offset + 1; lastWasSpace = true
+                            }
+                        } else {
+                            if offset != expected { breaks.append(Int32(w)); bases.append(offset) }
+                            o[w] = lead &+ (lead >= 0x41 && lead <= 0x5A ? 0x20 : 0)
+                            w += 1; expected = offset + 1; lastWasSpace = false
+                        }
+                        i += 1
+                    } else {
+                        let len = ScalarText.sequenceLength(lead)
+                        var value = UInt32(lead) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+                        for k in 1..<len { value = (value << 6) | (UInt32(p[i + k]) & 0x3F) }
+                        scratch.removeAll(keepingCapacity: true)
+                        let added = Folding.append(Unicode.Scalar(value)!, to: &scratch, lastWasSpace: &lastWasSpace)
+                        for k in 0..<added {
+                            if offset != expected { breaks.append(Int32(w)); bases.append(offset) }
+                            // Every byte of a multi-byte folding maps to the same scalar, so
+                            // each after the first starts a break of its own.
+                            o[w] = scratch[k]; w += 1; expected = offset + 1
+                        }
+                        i += len
+                    }
+                    offset += 1
                 }
+                count = w
+            }
+        }
+        if resumeAt < n {
+            var offset = resumeOffset, expected = resumeExpected, lastWasSpace = resumeSpace
+            var i = resumeAt
+            let u = text.utf8
+            while i < n {
+                let len = ScalarText.sequenceLength(u[i])
+                let before = folded.count
+                let added = Folding.append(Unicode.Scalar(text.decodeScalar(atUTF8: i))!, to: &folded, lastWasSpace: &lastWasSpace)
+                for k in 0..<added {
+                    if offset != expected { breaks.append(Int32(before + k)); bases.append(offset) }
+                    expected = offset + 1
+                }
+                i += len
                 offset += 1
             }
         }
-        self.bytes = bytes
-        self.origin = origin
+        self.bytes = folded
+        self.breaks = breaks
+        self.bases = bases
+    }
+
+    /// The original scalar offset that produced folded byte `i`.
+    /// - Complexity: O(log b) for b breaks in the map.
+    public func origin(at i: Int) -> Int {
+        var lo = 0, hi = breaks.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(breaks[mid]) <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return Int(bases[lo]) + (i - Int(breaks[lo]))
     }
 
     /// Every occurrence of an already-folded needle, as original scalar ranges
     /// `[start, end)` (not yet widened to grapheme clusters). Occurrences do not overlap.
-    /// - Complexity: O(n): `memchr` finds candidates for the needle's first byte and
-    ///   `memcmp` checks them (Glibc's `memmem` is a GNU extension Swift does not import).
+    /// - Complexity: O(n). Eight positions are tested at once for the needle's two rarest
+    ///   bytes (by their frequency in English text); only where both are in place is the
+    ///   whole needle compared.
     public func occurrences(of needle: [UInt8], scalarCount: Int) -> [(start: Int, end: Int)] {
         guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
         var result: [(Int, Int)] = []
+        var from = 0
+        let m = needle.count
+        func accept(_ at: Int) {
+            let start = origin(at: at)
+            let end = origin(at: at + m - 1) + 1
+            result.append((start, min(end, scalarCount)))
+            from = at + m  // non-overlapping, as a reader counts
+        }
         bytes.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { pin in
                 guard let base = hay.baseAddress, let p = pin.baseAddress else { return }
-                let first = Int32(needle[0])
-                let m = needle.count
                 let limit = hay.count - m  // last start position that fits
-                var from = 0
-                while from <= limit {
-                    guard let raw = memchr(base + from, first, limit - from + 1) else { break }
-                    let at = base.distance(to: raw.assumingMemoryBound(to: UInt8.self))
-                    if m == 1 || memcmp(base + at + 1, p + 1, m - 1) == 0 {
-                        let start = Int(origin[at])
-                        let end = Int(origin[at + m - 1]) + 1
-                        result.append((start, min(end, scalarCount)))
-                        from = at + m  // non-overlapping, as a reader counts
-                    } else {
-                        from = at + 1
+                if m == 1 {
+                    while from <= limit {
+                        guard let raw = memchr(base + from, Int32(p[0]), limit - from + 1) else { break }
+                        accept(base.distance(to: raw.assumingMemoryBound(to: UInt8.self)))
                     }
+                    return
+                }
+                let (j1, j2) = FoldedText.rarestPositions(pin)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let s1 = ones &* UInt64(p[j1]), s2 = ones &* UInt64(p[j2])
+                let raw = UnsafeRawPointer(base)
+                var at = 0
+                // Starts [at, at + 8) need bytes up to at + 7 + max(j1, j2) < count.
+                while at + 7 <= limit {
+                    let x1 = raw.loadUnaligned(fromByteOffset: at + j1, as: UInt64.self) ^ s1
+                    let x2 = raw.loadUnaligned(fromByteOffset: at + j2, as: UInt64.self) ^ s2
+                    // A byte of `candidates` has its top bit set where both bytes match (and
+                    // perhaps above such a byte: every set bit is checked).
+                    var candidates = ((x1 &- ones) & ~x1) & ((x2 &- ones) & ~x2) & highs
+                    while candidates != 0 {
+                        let k = at + candidates.trailingZeroBitCount / 8
+                        candidates &= candidates - 1
+                        if k >= from && memcmp(base + k, p, m) == 0 { accept(k) }
+                    }
+                    at += 8
+                }
+                while at <= limit {
+                    if at >= from && memcmp(base + at, p, m) == 0 { accept(at) }
+                    at += 1
                 }
             }
         }
         return result
+    }
+
+    /// Positions in the needle of its two rarest distinct-position bytes.
+    static func rarestPositions(_ needle: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var order = Array(needle.indices)
+        order.sort { rarity(needle[$0]) < rarity(needle[$1]) || (rarity(needle[$0]) == rarity(needle[$1]) && $0 < $1) }
+        return (order[0], order[1])
+    }
+
+    /// How common a folded byte is in English text: lower is rarer.
+    static func rarity(_ b: UInt8) -> Int {
+        // Letters from least to most frequent; then digits and punctuation are rare, space
+        // and `e` the most common.
+        let letters: StaticString = "zqxjkvbpygfwmucldrhsnioate"
+        if b >= 0x61 && b <= 0x7A {
+            let p = letters.utf8Start
+            for k in 0..<26 where p[k] == b { return 10 + k }
+        }
+        if b == 0x20 { return 40 }
+        if b >= 0x80 { return 0 }
+        return 5
     }
 }
