@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads and writes the native annotation line: one JSON object per line, members in a fixed
 /// order, unknown members after them sorted by key with their bytes untouched.
 ///
@@ -27,6 +33,25 @@ public enum AnnotationCodec {
     private enum Key: UInt8 {
         case id, doc, start, end, exact, prefix, suffix, hash, question, analyst, stance,
              confidence, tags, note, created, modified
+
+        /// The member a key's bytes name (matched as bytes: no string is made).
+        @inline(__always)
+        init?(_ b: UnsafeBufferPointer<UInt8>) {
+            @inline(__always) func eq(_ word: StaticString) -> Bool {
+                memcmp(b.baseAddress!, word.utf8Start, b.count) == 0
+            }
+            switch b.count {
+            case 2: if eq("id") { self = .id } else { return nil }
+            case 3: if eq("doc") { self = .doc } else if eq("end") { self = .end } else { return nil }
+            case 4: if eq("hash") { self = .hash } else if eq("note") { self = .note } else if eq("tags") { self = .tags } else { return nil }
+            case 5: if eq("start") { self = .start } else if eq("exact") { self = .exact } else { return nil }
+            case 6: if eq("prefix") { self = .prefix } else if eq("suffix") { self = .suffix } else if eq("stance") { self = .stance } else { return nil }
+            case 7: if eq("analyst") { self = .analyst } else if eq("created") { self = .created } else { return nil }
+            case 8: if eq("question") { self = .question } else if eq("modified") { self = .modified } else { return nil }
+            case 10: if eq("confidence") { self = .confidence } else { return nil }
+            default: return nil
+            }
+        }
     }
 
     private static let keys: [String: Key] = [
@@ -34,6 +59,14 @@ public enum AnnotationCodec {
         "suffix": .suffix, "hash": .hash, "question": .question, "analyst": .analyst, "stance": .stance,
         "confidence": .confidence, "tags": .tags, "note": .note, "created": .created, "modified": .modified,
     ]
+
+    private static let names: [String] = {
+        var names = [String](repeating: "", count: 16)
+        for (name, key) in keys { names[Int(key.rawValue)] = name }
+        return names
+    }()
+
+    private static let requiredMask: UInt32 = requiredKeys.reduce(0) { $0 | UInt32(1) << keys[$1]!.rawValue }
 
     /// Decodes one line (without its line terminator).
     /// - Throws: ``LineError`` naming the member and column at fault.
@@ -46,8 +79,15 @@ public enum AnnotationCodec {
 
     /// Decodes one line from a buffer (without its line terminator).
     public static func decode(_ buffer: UnsafeBufferPointer<UInt8>) throws(LineError) -> Annotation {
+        var none: StringInterner? = nil
+        return try decode(buffer, interner: &none)
+    }
+
+    /// Decodes one line, sharing the strings that repeat from line to line (document ids,
+    /// hashes, questions, analysts, tags) through `interner`.
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, interner: inout StringInterner?) throws(LineError) -> Annotation {
         do {
-            return try decodeScanning(buffer)
+            return try decodeScanning(buffer, &interner)
         } catch {
             return try rethrowFailure(error)
         }
@@ -57,7 +97,8 @@ public enum AnnotationCodec {
         throw LineError(message: error.message, column: error.offset >= 0 ? error.offset + 1 : nil)
     }
 
-    private static func decodeScanning(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONScanner.Failure) -> Annotation {
+    private static func decodeScanning(_ buffer: UnsafeBufferPointer<UInt8>,
+                                       _ interner: inout StringInterner?) throws(JSONScanner.Failure) -> Annotation {
         var s = JSONScanner(buffer)
         var id = "", doc = "", exact = "", prefix = "", suffix = "", hash = ""
         var question = "", analyst = "", created = "", modified = "", note = ""
@@ -67,49 +108,87 @@ public enum AnnotationCodec {
         var extra = ExtraFields()
         var seen: UInt32 = 0
         var extraKeys = Set<String>()
+        var createdRange: Range<Int>?
+
+        /// A string value that often repeats: shared through the interner when it has no escapes.
+        func shared() throws(JSONScanner.Failure) -> String {
+            // Strings of up to 15 bytes live inside the `String` value: nothing to share.
+            if interner != nil, let range = s.plainString() {
+                if range.count <= 15 { return try s.validated(UnsafeBufferPointer(rebasing: buffer[range]), at: range.lowerBound) }
+                if let v = interner!.string(UnsafeBufferPointer(rebasing: buffer[range])) { return v }
+                throw JSONScanner.Failure(message: "invalid UTF-8 in a string", offset: range.lowerBound)
+            }
+            return try s.string()
+        }
 
         try s.expect(0x7B, "'{' (a JSON object)")
         if !s.consume(0x7D) {
             repeat {
                 let keyAt = s.position
-                let name = try s.string()
-                try s.expect(0x3A, "':' after \"\(name)\"")
-                if let key = keys[name] {
+                let key: Key?
+                var unknownName: String?
+                if let range = s.plainString(), let k = Key(UnsafeBufferPointer(rebasing: buffer[range])) {
+                    key = k
+                } else {
+                    s.position = keyAt
+                    let name = try s.string()
+                    key = keys[name]
+                    if key == nil { unknownName = name }
+                }
+                if !s.consume(0x3A) {
+                    let name = unknownName ?? names[Int(key!.rawValue)]
+                    try s.expect(0x3A, "':' after \"\(name)\"")
+                }
+                if let key {
                     let bit = UInt32(1) << key.rawValue
-                    if seen & bit != 0 { s.position = keyAt; throw s.fail("member \"\(name)\" appears twice") }
+                    if seen & bit != 0 {
+                        s.position = keyAt; throw s.fail("member \"\(names[Int(key.rawValue)])\" appears twice")
+                    }
                     seen |= bit
                     let valueAt = s.position
                     do {
                         switch key {
                         case .id: id = try s.string()
-                        case .doc: doc = try s.string()
+                        case .doc: doc = try shared()
                         case .start: start = try s.integer()
                         case .end: end = try s.integer()
                         case .exact: exact = try s.string()
                         case .prefix: prefix = try s.string()
                         case .suffix: suffix = try s.string()
-                        case .hash: hash = try s.string()
-                        case .question: question = try s.string()
-                        case .analyst: analyst = try s.string()
+                        case .hash: hash = try shared()
+                        case .question: question = try shared()
+                        case .analyst: analyst = try shared()
                         case .stance: stance = try s.integer()
                         case .confidence: confidence = s.consumeNull() ? nil : try s.double()
                         case .tags:
                             try s.expect(0x5B, "'['")
                             if !s.consume(0x5D) {
-                                repeat { tags.append(try s.string()) } while s.consume(0x2C)
+                                repeat { tags.append(try shared()) } while s.consume(0x2C)
                                 try s.expect(0x5D, "',' or ']'")
                             }
                         case .note: note = try s.string()
-                        case .created: created = try s.string()
-                        case .modified: modified = try s.string()
+                        case .created:
+                            s.skipWhitespace()
+                            let before = s.position
+                            created = try s.string()
+                            createdRange = before..<s.position
+                        case .modified:
+                            // Usually the same bytes as `created`: share its string.
+                            s.skipWhitespace()
+                            if let c = createdRange, s.consumeRepeat(of: c) {
+                                modified = created
+                            } else {
+                                modified = try s.string()
+                            }
                         }
                     } catch {
                         var e = error
-                        e.message = "\"\(name)\": " + e.message
+                        e.message = "\"\(names[Int(key.rawValue)])\": " + e.message
                         if e.offset < valueAt { e.offset = valueAt }
                         throw e
                     }
                 } else {
+                    let name = unknownName!
                     guard extraKeys.insert(name).inserted else {
                         s.position = keyAt; throw s.fail("member \"\(name)\" appears twice")
                     }
@@ -122,8 +201,8 @@ public enum AnnotationCodec {
         }
         s.skipWhitespace()
         if !s.atEnd { throw s.fail("unexpected text after the object") }
-        let missing = requiredKeys.filter { seen & (UInt32(1) << keys[$0]!.rawValue) == 0 }
-        if !missing.isEmpty {
+        if seen & requiredMask != requiredMask {
+            let missing = requiredKeys.filter { seen & (UInt32(1) << keys[$0]!.rawValue) == 0 }
             throw JSONScanner.Failure(message: "missing " + missing.map { "\"\($0)\"" }.joined(separator: ", "), offset: -1)
         }
         return Annotation(id: id, target: TextTarget(doc: doc, start: start, end: end, exact: exact,
@@ -149,27 +228,27 @@ public enum AnnotationCodec {
     }
 
     private static func encode(_ a: Annotation, into w: inout JSONWriter) {
-        w.raw("{")
-        w.key("id", first: true); w.string(a.id)
-        w.key("doc"); w.string(a.target.doc)
-        w.key("start"); w.integer(a.target.start)
-        w.key("end"); w.integer(a.target.end)
-        w.key("exact"); w.string(a.target.exact)
-        w.key("prefix"); w.string(a.target.prefix)
-        w.key("suffix"); w.string(a.target.suffix)
-        w.key("hash"); w.string(a.target.hash)
-        w.key("question"); w.string(a.question)
-        w.key("analyst"); w.string(a.analyst)
-        w.key("stance"); w.integer(a.stance)
-        if let c = a.confidence { w.key("confidence"); w.double(c) }
+        // Each key with its punctuation is one constant: fewer appends than key by key.
+        w.raw("{\"id\":"); w.string(a.id)
+        w.raw(",\"doc\":"); w.string(a.target.doc)
+        w.raw(",\"start\":"); w.integer(a.target.start)
+        w.raw(",\"end\":"); w.integer(a.target.end)
+        w.raw(",\"exact\":"); w.string(a.target.exact)
+        w.raw(",\"prefix\":"); w.string(a.target.prefix)
+        w.raw(",\"suffix\":"); w.string(a.target.suffix)
+        w.raw(",\"hash\":"); w.string(a.target.hash)
+        w.raw(",\"question\":"); w.string(a.question)
+        w.raw(",\"analyst\":"); w.string(a.analyst)
+        w.raw(",\"stance\":"); w.integer(a.stance)
+        if let c = a.confidence { w.raw(",\"confidence\":"); w.double(c) }
         if !a.tags.isEmpty {
-            w.key("tags"); w.raw("[")
+            w.raw(",\"tags\":[")
             for (i, t) in a.tags.enumerated() { if i > 0 { w.raw(",") }; w.string(t) }
             w.raw("]")
         }
-        if !a.note.isEmpty { w.key("note"); w.string(a.note) }
-        w.key("created"); w.string(a.created)
-        w.key("modified"); w.string(a.modified)
+        if !a.note.isEmpty { w.raw(",\"note\":"); w.string(a.note) }
+        w.raw(",\"created\":"); w.string(a.created)
+        w.raw(",\"modified\":"); w.string(a.modified)
         for (key, raw) in a.extra.fields {
             w.raw(","); w.string(key); w.raw(":"); w.raw(raw)
         }

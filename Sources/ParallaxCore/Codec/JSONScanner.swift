@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A minimal, strict JSON scanner over UTF-8 bytes (RFC 8259), used by the annotation line
 /// codec: it decodes the members Parallax knows and captures the exact bytes of those it
 /// does not, so unknown fields survive a round trip untouched.
@@ -42,28 +48,82 @@ struct JSONScanner {
         return false
     }
 
+    /// Whether the bytes at the position repeat those of `range` (an earlier complete
+    /// token); if so, moves past them. A string token that repeats another's bytes decodes
+    /// to the same value.
+    mutating func consumeRepeat(of range: Range<Int>) -> Bool {
+        let n = range.count
+        guard n > 0, position + n <= bytes.count,
+              memcmp(bytes.baseAddress! + position, bytes.baseAddress! + range.lowerBound, n) == 0 else { return false }
+        position += n
+        return true
+    }
+
     var peek: UInt8? {
         position < bytes.count ? bytes[position] : nil
     }
 
     // MARK: Strings
 
+    /// Whether any of eight bytes (a little-endian word) is a quote, a backslash or a control
+    /// character: the bytes a string scan must stop at.
+    @inline(__always)
+    static func hasStringSpecial(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        let control = (w &- ones &* 0x20) & ~w
+        return (zeroQuote | zeroBackslash | control) & highs != 0
+    }
+
+    /// The first index at or after `i` holding a quote, a backslash or a control character
+    /// (or the end).
+    @inline(__always)
+    func stringStop(from i: Int) -> Int {
+        var i = i
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            while i + 8 <= n && !JSONScanner.hasStringSpecial(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x22 || b == 0x5C || b < 0x20 { return i }
+            i += 1
+        }
+        return n
+    }
+
+    /// The byte range of a string without escapes or control characters (the opening quote
+    /// must be next, after whitespace), leaving the position after its closing quote; `nil`,
+    /// with the position unchanged, for any other string (decode it with ``string()``, which
+    /// also reports errors). The bytes are not checked to be UTF-8.
+    mutating func plainString() -> Range<Int>? {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == 0x22 else { return nil }
+        let start = position + 1
+        let stop = stringStop(from: start)
+        guard stop < bytes.count, bytes[stop] == 0x22 else { return nil }
+        position = stop + 1
+        return start..<stop
+    }
+
     /// Decodes a JSON string (the opening quote must be next).
     mutating func string() throws(Failure) -> String {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == 0x22 else { throw fail("expected a string") }
         let start = position + 1
-        var i = start
         // Fast path: no escapes.
-        while i < bytes.count {
+        let i = stringStop(from: start)
+        if i < bytes.count {
             let b = bytes[i]
             if b == 0x22 {
                 position = i + 1
                 return try validated(UnsafeBufferPointer(rebasing: bytes[start..<i]), at: start)
             }
-            if b == 0x5C { break }
             if b < 0x20 { position = i; throw fail("control character in a string: escape it") }
-            i += 1
         }
         var out = Array(bytes[start..<i])
         position = i
@@ -130,11 +190,20 @@ struct JSONScanner {
         return v
     }
 
-    private func validated(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
-        guard let s = String(validating: buffer, as: UTF8.self) else {
+    func validated(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
+        guard let s = JSONScanner.string(validating: buffer) else {
             throw Failure(message: "invalid UTF-8 in a string", offset: offset)
         }
         return s
+    }
+
+    /// A string from bytes that must be valid UTF-8. `String(validating:as:)` is generic
+    /// and looks up type metadata on every call; checking with ``ScalarText`` (eight ASCII
+    /// bytes at a time) and then decoding (nothing to repair) costs less.
+    @inline(__always)
+    static func string(validating buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        guard ScalarText.firstInvalidUTF8(buffer) == nil else { return nil }
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     // MARK: Numbers

@@ -16,12 +16,21 @@ struct JSONWriter {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { u in
+            guard let base = u.baseAddress else { return }
+            let n = u.count
             var runStart = 0
-            for i in 0..<u.count {
+            var i = 0
+            while i < n {
+                // Eight bytes at a time while none needs escaping.
+                if i + 8 <= n, !JSONScanner.hasStringSpecial(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let b = u[i]
+                i += 1
                 if b >= 0x20 && b != 0x22 && b != 0x5C { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
-                runStart = i + 1
+                if runStart < i - 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<(i - 1)])) }
+                runStart = i
                 switch b {
                 case 0x22: bytes.append(0x5C); bytes.append(0x22)
                 case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
@@ -31,17 +40,32 @@ struct JSONWriter {
                 case 0x08: bytes.append(0x5C); bytes.append(0x62)
                 case 0x0C: bytes.append(0x5C); bytes.append(0x66)
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                    let hex: StaticString = "0123456789abcdef"
+                    let h = hex.utf8Start
+                    bytes.append(0x5C); bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
+                    bytes.append(h[Int(b >> 4)]); bytes.append(h[Int(b & 15)])
                 }
             }
-            if runStart < u.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count])) }
+            if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
         }
         bytes.append(0x22)
     }
 
     mutating func integer(_ v: Int) {
-        bytes.append(contentsOf: String(v).utf8)
+        if v >= 0 && v < 10 { bytes.append(0x30 + UInt8(v)); return }
+        // Digits into a small buffer, most significant first.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { d in
+            var m = v.magnitude
+            var k = d.count
+            repeat {
+                k -= 1
+                d[k] = 0x30 + UInt8(m % 10)
+                m /= 10
+            } while m > 0
+            if v < 0 { k -= 1; d[k] = 0x2D }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[k...]))
+        }
     }
 
     /// Shortest representation that reads back to the same Double (`0.9`, `1.0`), as Python's

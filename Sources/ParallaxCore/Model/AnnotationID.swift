@@ -73,14 +73,20 @@ public enum Clock {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
+    private static let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+
     /// Whether a string is an ISO 8601 UTC timestamp of the form `YYYY-MM-DDTHH:MM:SS[.fff]Z`.
     public static func isISO8601(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count >= 20, b.last == 0x5A else { return false }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
-        guard digits.allSatisfy({ b[$0] >= 0x30 && b[$0] <= 0x39 }) else { return false }
-        guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A else { return false }
-        if b.count == 20 { return true }
-        return b[19] == 0x2E && b[20..<(b.count - 1)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && b.count > 21
+        var s = s
+        return s.withUTF8 { b in
+            guard b.count >= 20, b[b.count - 1] == 0x5A else { return false }
+            @inline(__always) func digit(_ i: Int) -> Bool { b[i] >= 0x30 && b[i] <= 0x39 }
+            for i in digitPositions where !digit(i) { return false }
+            guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A else { return false }
+            if b.count == 20 { return true }
+            guard b.count > 21, b[19] == 0x2E else { return false }
+            for i in 20..<(b.count - 1) where !digit(i) { return false }
+            return true
+        }
     }
 }

@@ -16,8 +16,10 @@ public struct AnnotationSet: Sendable {
     public init(name: String) { self.name = name }
 
     /// All annotations sorted by id.
+    /// - Complexity: O(n log n), comparing ids as integers of their first 16 bytes.
     public var annotations: [Annotation] {
-        byID.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let byID = byID
+        return SetFile.sortedByID(byID).map { byID.values[$0] }
     }
 
     /// Annotations that are placed in the current text (orphans left out).

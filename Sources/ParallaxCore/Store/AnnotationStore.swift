@@ -129,43 +129,57 @@ public final class AnnotationStore {
         let journalFile = journalPath(of: name)
         var set = AnnotationSet(name: name)
         var problems: [ParallaxError] = []
-        var lineOf: [String: Int] = [:]
+        var seen = FirstLines()
         var changedAt: [String: String] = [:]
         let validator = AnnotationValidator(corpus: corpus, codebook: codebook)
 
-        func admit(_ a: Annotation, line: Int, raw: () -> [UInt8], where location: String) {
-            switch validator.check(a) {
+        func admit(_ a: Annotation, line: Int, raw: () -> [UInt8], where location: @autoclosure () -> String,
+                   verdict: AnnotationValidator.Verdict? = nil) {
+            switch verdict ?? validator.check(a) {
             case .valid:
                 set.byID[a.id] = a
             case .documentChanged:
                 // Placed after everything is read, in one batch per document.
                 set.byID[a.id] = a
-                changedAt[a.id] = location
+                changedAt[a.id] = location()
             case .invalid(let reason):
                 set.damaged.append(DamagedLine(line: line, bytes: raw(), reason: reason))
-                problems.append(ParallaxError(.invalidData, reason, at: location,
+                problems.append(ParallaxError(.invalidData, reason, at: location(),
                                               hint: "the line is kept as it is; mend it by hand, then `check`"))
             }
         }
 
-        if let bytes = try fs.read(file) {
-            let parsed = SetFile.parse(bytes)
-            for d in parsed.damaged {
-                set.damaged.append(d)
-                problems.append(ParallaxError(.invalidData, d.reason, at: "\(file):\(d.line)",
-                                              hint: "the line is kept as it is; mend it by hand, then `check`"))
-            }
-            for line in parsed.lines {
-                let a = line.annotation
-                if let first = lineOf[a.id] {
-                    let reason = "duplicate id \(a.id) (first on line \(first))"
-                    set.damaged.append(DamagedLine(line: line.number, bytes: AnnotationCodec.encode(a), reason: reason))
-                    problems.append(ParallaxError(.conflict, reason, at: "\(file):\(line.number)",
-                                                  hint: "the line is kept as it is; give it a new id or remove it"))
-                    continue
+        // Decoded and validated side by side, one slice of the file per core (the corpus and
+        // codebook are only read); the file's bytes are released as soon as they are parsed.
+        if var slices = try fs.read(file).map({ SetFile.parseSlices($0, check: { validator.check($0) }) }) {
+            let total = slices.reduce(0) { $0 + $1.lines.count }
+            set.byID.reserveCapacity(total)
+            for k in slices.indices {
+                for d in slices[k].damaged {
+                    set.damaged.append(d)
+                    problems.append(ParallaxError(.invalidData, d.reason, at: "\(file):\(d.line)",
+                                                  hint: "the line is kept as it is; mend it by hand, then `check`"))
                 }
-                lineOf[a.id] = line.number
-                admit(a, line: line.number, raw: { AnnotationCodec.encode(a) }, where: "\(file):\(line.number)")
+                // Taken out of the slice, reversed in place and popped: each annotation is
+                // moved into the set, never copied.
+                var lines = slices[k].lines, verdicts = slices[k].verdicts
+                slices[k] = SetFile.Slice()
+                lines.reverse()
+                verdicts.reverse()
+                while let line = lines.popLast(), let verdict = verdicts.popLast() {
+                    let a = line.annotation
+                    if let first = seen.firstLine(of: a.id, inSet: set.byID[a.id] != nil) {
+                        let reason = "duplicate id \(a.id) (first on line \(first))"
+                        set.damaged.append(DamagedLine(line: line.number, bytes: AnnotationCodec.encode(a), reason: reason))
+                        problems.append(ParallaxError(.conflict, reason, at: "\(file):\(line.number)",
+                                                      hint: "the line is kept as it is; give it a new id or remove it"))
+                        continue
+                    }
+                    var admitted = true
+                    if case .invalid = verdict { admitted = false }
+                    seen.record(a.id, line: line.number, inSet: admitted)
+                    admit(a, line: line.number, raw: { AnnotationCodec.encode(a) }, where: "\(file):\(line.number)", verdict: verdict)
+                }
             }
             // Keep damaged lines in file order.
             set.damaged.sort { $0.line < $1.line }
@@ -376,8 +390,7 @@ public final class AnnotationStore {
     }
 
     private func compact(_ e: Entry) throws {
-        let bytes = SetFile.encode(Array(e.set.byID.values), damaged: e.set.damaged)
-        try fs.replaceAtomically(path(of: e.set.name), with: bytes)
+        try SetFile.save(e.set, to: path(of: e.set.name), fs: fs)
         try e.journal.remove()
         e.set.reanchored.removeAll()
     }
@@ -433,5 +446,34 @@ public final class AnnotationStore {
             throw ParallaxError(.ambiguous, "\"\(id)\" matches \(hits.count) annotations", hint: "type more of the id")
         }
         throw ParallaxError(.notFound, "no annotation \"\(id)\"", hint: "`list` shows ids")
+    }
+}
+
+/// The line on which each id of a set file was first seen, for the message about a duplicate.
+/// Duplicates are rare, so this costs an array append per line, and a dictionary is built
+/// only when the first duplicate turns up; ids that did not make it into the set (refused by
+/// the validator) are looked up in a dictionary of their own, usually empty.
+private struct FirstLines {
+    private var order: [(id: String, line: Int)] = []
+    private var index: [String: Int]?
+    private var refused: [String: Int] = [:]
+
+    /// Remembers where `id` was first seen; `inSet` tells whether its annotation was admitted.
+    mutating func record(_ id: String, line: Int, inSet: Bool) {
+        if inSet {
+            order.append((id, line))
+            if index != nil { index![id] = line }
+        } else {
+            refused[id] = line
+        }
+    }
+
+    /// The line where `id` was first seen, or `nil` for a new id. `inSet`: the set already
+    /// holds an annotation with this id.
+    mutating func firstLine(of id: String, inSet: Bool) -> Int? {
+        if !refused.isEmpty, let line = refused[id] { return line }
+        guard inSet else { return nil }
+        if index == nil { index = Dictionary(order.map { ($0.id, $0.line) }, uniquingKeysWith: { first, _ in first }) }
+        return index![id]
     }
 }

@@ -26,7 +26,7 @@ public struct AnnotationValidator: Sendable {
         guard let question = codebook.question(a.question) else {
             return .invalid("unknown question \"\(a.question)\"" + (Suggest.closest(to: a.question, among: codebook.questions.map(\.id)).map { " (did you mean \($0)?)" } ?? ""))
         }
-        if corpus.analysts.analyst(id: a.analyst) == nil {
+        if !corpus.analysts.contains(id: a.analyst) {
             return .invalid("unknown analyst \"\(a.analyst)\"")
         }
         if question.label(of: a.stance) == nil {
@@ -35,17 +35,18 @@ public struct AnnotationValidator: Sendable {
         if let c = a.confidence, !(0...1).contains(c) { return .invalid("confidence \(c) is outside 0…1") }
         if !Clock.isISO8601(a.created) { return .invalid("created \"\(a.created)\" is not a UTC ISO 8601 time like 2026-11-23T16:00:00Z") }
         if !Clock.isISO8601(a.modified) { return .invalid("modified \"\(a.modified)\" is not a UTC ISO 8601 time") }
-        guard let doc = corpus.document(a.target.doc) else { return .invalid("unknown document \"\(a.target.doc)\"") }
+        // The document is read in place (`documents[k]`), not copied.
+        guard let k = corpus.position(of: a.target.doc) else { return .invalid("unknown document \"\(a.target.doc)\"") }
         let t = a.target
         if t.start > t.end { return .invalid("reversed span \(t.start)-\(t.end)") }
         if t.start == t.end { return .invalid("empty span at \(t.start)") }
         if t.start < 0 { return .invalid("span \(t.start)-\(t.end) starts before the document") }
-        if t.hash != doc.hash { return .documentChanged }
-        if t.end > doc.text.scalarCount {
-            return .invalid("span \(t.start)-\(t.end) lies outside document \(doc.id) (\(doc.text.scalarCount) scalars)")
+        if t.hash != corpus.documents[k].hash { return .documentChanged }
+        if t.end > corpus.documents[k].text.scalarCount {
+            return .invalid("span \(t.start)-\(t.end) lies outside document \(t.doc) (\(corpus.documents[k].text.scalarCount) scalars)")
         }
-        if doc.text.text(t.start, t.end) != t.exact {
-            return .invalid("\"exact\" does not match document \(doc.id) at \(t.start)-\(t.end)")
+        if !corpus.documents[k].text.text(t.start, t.end, equals: t.exact) {
+            return .invalid("\"exact\" does not match document \(t.doc) at \(t.start)-\(t.end)")
         }
         return .valid
     }

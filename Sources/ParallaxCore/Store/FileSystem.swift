@@ -103,17 +103,30 @@ public struct PosixFileSystem: FileSystem {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw ParallaxError(.io, "is a directory, not a file", at: path)
         }
-        var result = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
+        // Read straight into uninitialised storage (no zero-filling of a big buffer first);
+        // a file that grows while being read is read to its end.
+        var capacity = max(4096, Int(info.st_size) + 1)
+        var result: [UInt8] = []
+        var failure: Int32 = 0
         while true {
-            if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(4096, result.count / 2))) }
-            let n = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 { if errno == EINTR { continue }; throw Self.failure("read", path) }
-            if n == 0 { break }
-            filled += n
+            var filled = result.count
+            let more = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                if filled > 0 { _ = buffer.initialize(from: result) }
+                count = filled
+                while count < buffer.count {
+                    let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                    if n == 0 { break }
+                    count += n
+                }
+                filled = count
+            }
+            if failure != 0 { throw Self.failure("read", path, failure) }
+            let full = more.count == capacity
+            result = more
+            if !full { return result }
+            capacity *= 2
         }
-        result.removeSubrange(filled...)
-        return result
     }
 
     public func list(_ directory: String) throws -> [String] {
@@ -136,6 +149,17 @@ extension FileSystem {
     /// either the old file or the new one, never a torn one; on failure the temporary file is
     /// removed and the target is untouched.
     public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws {
+        try replaceAtomically(path) { write in try bytes.withUnsafeBytes { try write($0) } }
+    }
+
+    /// Replaces a file durably with bytes produced piece by piece (so a big file need not be
+    /// in memory at once): `produce` calls `write` with each piece, in order, and they are
+    /// written to the temporary file, small ones gathered into writes of about a megabyte. Then as
+    /// ``replaceAtomically(_:with:)``: fsync, rename over `path`, fsync of the directory; on
+    /// failure (of a write or of `produce`) the temporary file is removed and `path` is
+    /// untouched.
+    public func replaceAtomically(_ path: String,
+                                  producing produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let directory = FileSystemDirectory.of(path)
         let temporary = path + ".tmp-\(getpid())"
         let fd: Int32
@@ -147,7 +171,21 @@ extension FileSystem {
             throw error
         }
         do {
-            try bytes.withUnsafeBytes { try write(fd, $0) }
+            // Small pieces are gathered into writes of about 1 MB; big ones go as they come.
+            var pending: [UInt8] = []
+            let chunk = 1 << 20
+            try produce { piece in
+                if pending.count + piece.count > chunk && !pending.isEmpty {
+                    try pending.withUnsafeBytes { try write(fd, $0) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+                if piece.count >= chunk / 2 {
+                    try write(fd, piece)
+                } else {
+                    pending.append(contentsOf: piece)
+                }
+            }
+            if !pending.isEmpty { try pending.withUnsafeBytes { try write(fd, $0) } }
             try fsync(fd)
             close(fd)
         } catch {
