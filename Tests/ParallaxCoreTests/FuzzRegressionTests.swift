@@ -112,3 +112,35 @@ extension FuzzRegressionTests {
         #expect(again.damaged.map(\.bytes) == doubled.damaged.map(\.bytes))
     }
 }
+
+extension FuzzRegressionTests {
+    /// FuzzQDPXImport, after about 340 runs (input taken as `project.qde`): an attribute name
+    /// with a byte that is not UTF-8 (`co\xD1lor="…"`). libxml2 hands the name on and
+    /// Foundation's XMLParser traps converting it, which took the session down on `import`.
+    /// The project is now checked to be UTF-8 first and refused with where the byte is.
+    @Test("a REFI-QDA project with an attribute name that is not UTF-8 is refused with its line and column")
+    func qdeAttributeNameNotUTF8() throws {
+        let bytes = try Self.crash("FuzzQDPXImport-attribute-name-not-utf8.qde")
+        do {
+            _ = try XMLTree.parse(bytes)
+            Issue.record("the project was read")
+        } catch {
+            #expect(error.message.contains("invalid UTF-8 (byte 0xD1)"), "\(error.message)")
+            // `co\xD1lor` on line 20 of the project: column counts characters, not bytes.
+            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let k = try #require(lines.firstIndex { $0.contains(0xD1) })
+            #expect(error.line == k + 1)
+            let head = Array(lines[k].prefix { $0 != 0xD1 })
+            #expect(error.column == String(decoding: head, as: UTF8.self).unicodeScalars.count + 1)
+        }
+        // Without the stray bytes the parser gets the document and reports its other damage
+        // (`guid"…"` lost its `=`) as XML, with no trap.
+        let mended = bytes.filter { $0 != 0xD1 && $0 != 0xBD }
+        do {
+            _ = try XMLTree.parse(mended)
+            Issue.record("the damaged project was read")
+        } catch {
+            #expect(!error.message.contains("UTF-8") && error.message.contains("XML"), "\(error.message)")
+        }
+    }
+}

@@ -16,6 +16,17 @@ enum XMLTree {
     /// The document's root element.
     /// - Throws: ``Failure`` for a document that is not well-formed XML.
     static func parse(_ bytes: [UInt8]) throws(Failure) -> XMLTreeElement {
+        // Checked first: Foundation's XMLParser traps on a name that is not UTF-8 (libxml2
+        // passes `co\xD1lor=` through; found by the qdpx fuzzer). A document in UTF-16 (with
+        // its byte-order mark) is left to the parser, which converts it.
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !utf16, let bad = ScalarText.firstInvalidUTF8(bytes) {
+            let before = bytes[..<bad]
+            let lineStart = (before.lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
+            let column = bytes[lineStart..<bad].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            throw Failure(message: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): save the project as UTF-8",
+                          line: before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }, column: column)
+        }
         // From a stream, so libxml2 reads the document in chunks: given all at once, a
         // document of more than 10 MB stops with "huge input lookup" (libxml2 error 1).
         let parser = XMLParser(stream: InputStream(data: Data(bytes)))
