@@ -21,6 +21,11 @@ public struct Comparer: Sendable {
     private let index: [String: [String: [Int]]]
     /// Position of each document in the manifest, to order passages as a reader meets them.
     private let documentOrder: [String: Int]
+    /// Each coding's place in corpus order as integers (set, document, offset), so sorting a
+    /// question's codings compares numbers, not strings; ties are broken by id.
+    private let orderKeys: [OrderKey]
+    /// Rank of each set name (alphabetical), for the `sets` filter.
+    private let setRanks: [String: Int]
 
     /// Indexes codings for comparison.
     /// - Parameters:
@@ -37,7 +42,26 @@ public struct Comparer: Sendable {
             index[c.annotation.question, default: [:]][c.annotation.analyst, default: []].append(i)
         }
         self.index = index
-        self.documentOrder = Dictionary(corpus.documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let documentOrder = Dictionary(corpus.documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.documentOrder = documentOrder
+        // Sets alphabetically; documents the manifest does not know after its own, by id.
+        let setNames = Set(codings.map(\.set)).sorted()
+        let setRanks = Dictionary(uniqueKeysWithValues: setNames.enumerated().map { ($1, $0) })
+        self.setRanks = setRanks
+        let unknownDocuments = Set(codings.map(\.annotation.target.doc)).subtracting(documentOrder.keys).sorted()
+        var docRanks = documentOrder
+        for (k, doc) in unknownDocuments.enumerated() { docRanks[doc] = corpus.documents.count + k }
+        self.orderKeys = codings.map {
+            OrderKey(set: setRanks[$0.set]!, document: docRanks[$0.annotation.target.doc]!, start: $0.annotation.target.start)
+        }
+    }
+
+    /// A coding's place in corpus order, set by set.
+    private struct OrderKey: Comparable, Sendable {
+        var set: Int, document: Int, start: Int
+        static func < (a: OrderKey, b: OrderKey) -> Bool {
+            (a.set, a.document, a.start) < (b.set, b.document, b.start)
+        }
     }
 
     // MARK: - compare
@@ -89,7 +113,11 @@ public struct Comparer: Sendable {
     ///   any other voice with a coding among the sets used.
     public func matrix(sets: Set<String>? = nil) -> StanceMatrix {
         var coded = Set<String>()
-        for c in codings where sets?.contains(c.set) ?? true { coded.insert(c.annotation.analyst) }
+        for byAnalyst in index.values {
+            for analyst in byAnalyst.keys where !coded.contains(analyst) && !selected(byAnalyst, analyst, sets).isEmpty {
+                coded.insert(analyst)
+            }
+        }
         let analysts = columns(adding: coded)
         let rows = codebook.questions.map { q in
             StanceMatrix.Row(question: q.id, stances: analysts.map { a in
@@ -109,10 +137,12 @@ public struct Comparer: Sendable {
     ///   - question: The question.
     ///   - sets: Use only codings from these sets; `nil` for all.
     public func position(of analyst: String, on question: Question, sets: Set<String>? = nil) -> AnalystPosition {
-        let mine = selected(question.id, analyst, sets).map { codings[$0] }.sorted { a, b in
-            if a.set != b.set { return a.set < b.set }
-            return precedes(a.annotation, b.annotation)
-        }
+        // By set, then corpus order (as ``precedes(_:_:)``), comparing integer keys.
+        let mine = selected(question.id, analyst, sets).sorted { i, j in
+            let a = orderKeys[i], b = orderKeys[j]
+            if a != b { return a < b }
+            return codings[i].annotation.id < codings[j].annotation.id
+        }.map { codings[$0] }
         let stance = Aggregation.median(mine.map(\.annotation.stance))
         var bySet: [(set: String, stances: [Int])] = []
         for c in mine {
@@ -135,11 +165,19 @@ public struct Comparer: Sendable {
 
     // MARK: - helpers
 
+    private func selected(_ byAnalyst: [String: [Int]], _ analyst: String, _ sets: Set<String>?) -> [Int] {
+        let all = byAnalyst[analyst] ?? []
+        guard let sets else { return all }
+        let allowed = Set(sets.compactMap { setRanks[$0] })
+        return all.filter { allowed.contains(orderKeys[$0].set) }
+    }
+
     /// Indices of the codings of an analyst on a question, from the sets allowed.
     private func selected(_ question: String, _ analyst: String, _ sets: Set<String>?) -> [Int] {
         let all = index[question]?[analyst] ?? []
         guard let sets else { return all }
-        return all.filter { sets.contains(codings[$0].set) }
+        let allowed = Set(sets.compactMap { setRanks[$0] })
+        return all.filter { allowed.contains(orderKeys[$0].set) }
     }
 
     /// The analysts to list: those compared by default in manifest order, then the other ids

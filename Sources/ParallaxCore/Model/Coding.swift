@@ -19,6 +19,11 @@ public struct Coding: Equatable, Sendable {
     /// - Parameter sets: Loaded annotation sets.
     /// - Returns: Codings set by set, each set's annotations in id order.
     public static func placed(in sets: [AnnotationSet]) -> [Coding] {
-        sets.flatMap { set in set.placed.map { Coding(set: set.name, annotation: $0) } }
+        var out: [Coding] = []
+        out.reserveCapacity(sets.reduce(0) { $0 + $1.count })
+        for set in sets {
+            for a in set.placed { out.append(Coding(set: set.name, annotation: a)) }
+        }
+        return out
     }
 }

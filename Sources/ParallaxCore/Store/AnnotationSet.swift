@@ -1,14 +1,20 @@
+import Synchronization
+
 /// One coder's annotations as loaded: the valid ones by id, the damaged lines kept verbatim,
 /// and which annotations had to be re-anchored or could not be (orphans).
 public struct AnnotationSet: Sendable {
     /// The set's name (its file is `NAME.jsonl`).
     public let name: String
     /// Annotations by id (orphans included, with their old target).
-    public internal(set) var byID: [String: Annotation] = [:]
+    public internal(set) var byID: [String: Annotation] = [:] { didSet { revision = Revision.next() } }
     /// Lines that could not be loaded; written back verbatim.
     public internal(set) var damaged: [DamagedLine] = []
     /// Ids whose span could not be placed in the changed document.
-    public internal(set) var orphans: Set<String> = []
+    public internal(set) var orphans: Set<String> = [] { didSet { revision = Revision.next() } }
+    /// Changes whenever ``byID`` or ``orphans`` does, and differs between any two sets that
+    /// were loaded or changed apart: a key for caching what is computed from a set's
+    /// annotations (comparisons, agreement), never reused within a process.
+    public private(set) var revision = Revision.next()
     /// Ids whose span moved because the document changed (saved with the new position).
     public internal(set) var reanchored: Set<String> = []
 
@@ -22,9 +28,27 @@ public struct AnnotationSet: Sendable {
         return SetFile.sortedByID(byID).map { byID.values[$0] }
     }
 
-    /// Annotations that are placed in the current text (orphans left out).
+    /// The annotations that pass `include`, in id order, at most `limit` of them (all when
+    /// `nil`), and how many passed.
+    /// - Complexity: O(n) to filter, then O(m log m) to order the m that passed; only those
+    ///   shown are copied out.
+    public func annotations(where include: (Annotation) -> Bool, limit: Int? = nil) -> (annotations: [Annotation], matched: Int) {
+        let byID = byID
+        var kept: [Dictionary<String, Annotation>.Index] = []
+        for k in byID.indices where include(byID.values[k]) { kept.append(k) }
+        let order = SetFile.sorted(kept) { byID.keys[$0] }
+        return (order.prefix(limit ?? order.count).map { byID.values[$0] }, kept.count)
+    }
+
+    /// Annotations that are placed in the current text (orphans left out), sorted by id.
     public var placed: [Annotation] {
-        annotations.filter { !orphans.contains($0.id) }
+        let byID = byID
+        var out: [Annotation] = []
+        out.reserveCapacity(byID.count - orphans.count)
+        for k in SetFile.sortedByID(byID) where orphans.isEmpty || !orphans.contains(byID.keys[k]) {
+            out.append(byID.values[k])
+        }
+        return out
     }
 
     /// Number of annotations (orphans included).
@@ -48,4 +72,12 @@ public struct AnnotationSet: Sendable {
             throw ParallaxError(.usage, "\"codebook\" is reserved for the codebook", hint: "choose another set name")
         }
     }
+}
+
+/// Process-wide revision numbers for ``AnnotationSet/revision``.
+enum Revision {
+    private static let counter = Atomic<Int>(0)
+
+    /// A number never returned before in this process.
+    static func next() -> Int { counter.add(1, ordering: .relaxed).newValue }
 }

@@ -436,14 +436,21 @@ public final class AnnotationStore {
     /// sets.
     public func find(_ id: String, in sets: [String]) throws -> (set: String, annotation: Annotation) {
         var hits: [(String, Annotation)] = []
+        var matched = 0
+        // Ids are upper case (ULIDs); a prefix is compared as bytes, key by key.
+        let prefix = Array(id.uppercased().utf8)
         for name in sets {
             let s = try set(name)
             if let a = s.byID[id] { return (name, a) }
-            if id.count >= 4 { hits += s.byID.values.filter { $0.id.hasPrefix(id.uppercased()) }.map { (name, $0) } }
+            guard id.count >= 4 else { continue }
+            for k in s.byID.indices where s.byID.keys[k].utf8.starts(with: prefix) {
+                matched += 1
+                if hits.isEmpty { hits.append((name, s.byID.values[k])) }
+            }
         }
-        if hits.count == 1 { return hits[0] }
-        if hits.count > 1 {
-            throw ParallaxError(.ambiguous, "\"\(id)\" matches \(hits.count) annotations", hint: "type more of the id")
+        if matched == 1 { return hits[0] }
+        if matched > 1 {
+            throw ParallaxError(.ambiguous, "\"\(id)\" matches \(matched) annotations", hint: "type more of the id")
         }
         throw ParallaxError(.notFound, "no annotation \"\(id)\"", hint: "`list` shows ids")
     }

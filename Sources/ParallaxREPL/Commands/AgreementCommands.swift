@@ -43,7 +43,7 @@ enum AgreementCommands {
         }
         let report = try inv.at(option: "question") {
             try AgreementReport(codebook: session.store.codebook, coders: sets.map(\.name),
-                                codings: Coding.placed(in: sets), question: inv.options["question"]?.text)
+                                codings: session.codings(of: sets), question: inv.options["question"]?.text)
         }
         if inv.json { return try session.printJSON(report) }
         var stream = SinkStream(session.out)

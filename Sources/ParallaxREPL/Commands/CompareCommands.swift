@@ -8,7 +8,7 @@ enum CompareCommands {
 
     /// A comparer over every set's placed annotations (orphans left out).
     static func comparer(_ session: Session) throws -> Comparer {
-        Comparer(corpus: session.corpus, codebook: session.store.codebook, codings: Coding.placed(in: try session.allSets()))
+        try session.comparer()
     }
 
     /// The `set:` filter as a set of names, checked against the sets on disk.

@@ -37,7 +37,7 @@ enum InterchangeCommands {
         let sets = try inv.at(option: "set") { try session.sets(named: inv.options["set"]?.text) }
         let question = try inv.options["question"].map { q in try inv.at(option: "question") { try session.store.codebook.require(q.text).id } }
         let analyst = try inv.options["analyst"].map { a in try inv.at(option: "analyst") { try session.corpus.analysts.resolve(a.text).id } }
-        let codings = Coding.placed(in: sets).filter {
+        let codings = session.codings(of: sets).filter {
             (question == nil || $0.annotation.question == question) && (analyst == nil || $0.annotation.analyst == analyst)
         }
         var sink = FileExportSink(destination: path)

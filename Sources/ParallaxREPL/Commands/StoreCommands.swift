@@ -16,15 +16,18 @@ enum StoreCommands {
                   OptionSpec("doc", .document, "only this document"),
                   OptionSpec("tag", .text, "only annotations with this tag"),
                   OptionSpec("set", .set, "this set, several (a,b) or all; default: the current set")],
-        flags: ["json"],
+        flags: ["json", "all"],
         summary: "list annotations, with filters",
         help: """
         Lists annotations of the current set (or of `set:`), sorted by id, one a line: id,
-        question, analyst, stance, where, and the start of the quote.
+        question, analyst, stance, where, and the start of the quote. The first \(listLimit)
+        are shown and the rest counted; `--all` shows every one. `--json` writes every
+        match.
 
         examples:
           list
           list set:baseline analyst:asli question:us-russia-reset
+          list tag:evidence --all
         """
     ) { inv, session in
         try inv.noMore(than: 0)
@@ -34,9 +37,16 @@ enum StoreCommands {
         let doc = try inv.options["doc"].map { d in try inv.at(option: "doc") { try session.corpus.requireDocument(d.text).id } }
         let tag = inv.options["tag"]?.text
         var views: [AnnotationView] = []
+        var matched = 0
+        let limit = inv.json || inv.flags.contains("all") ? nil : listLimit
         for set in sets {
-            for a in set.annotations where (question == nil || a.question == question) && (analyst == nil || a.analyst == analyst)
-                && (doc == nil || a.target.doc == doc) && (tag == nil || a.tags.contains(tag!)) {
+            let room = limit.map { max(0, $0 - views.count) }
+            let found = set.annotations(where: { a in
+                (question == nil || a.question == question) && (analyst == nil || a.analyst == analyst)
+                    && (doc == nil || a.target.doc == doc) && (tag == nil || a.tags.contains(tag!))
+            }, limit: room)
+            matched += found.matched
+            for a in found.annotations {
                 views.append(AnnotationView(a, set: set.name, corpus: session.corpus, status: status(set, a.id)))
             }
         }
@@ -57,8 +67,15 @@ enum StoreCommands {
         if multi { header.append("set") }
         header += ["question", "analyst", "stance", "where", "quote"]
         session.write(session.style.layout.table(header: header, rows: rows, width: session.style.width, truncateLast: true))
-        session.print(session.style.dim("\(views.count) annotation\(views.count == 1 ? "" : "s")"))
+        if matched > views.count {
+            session.print(session.style.dim("\(views.count) of \(matched) annotations shown; narrow with question:, analyst:, doc: or tag:, or add --all"))
+        } else {
+            session.print(session.style.dim("\(views.count) annotation\(views.count == 1 ? "" : "s")"))
+        }
     }
+
+    /// Rows `list` shows without `--all`: a screenful or two, so a big set answers at once.
+    static let listLimit = 100
 
     static let show = Command(
         "show", group: "Store",

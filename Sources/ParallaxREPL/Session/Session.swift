@@ -28,6 +28,7 @@ public final class Session {
     public var showsProgress = false
     private var searchIndexStorage: SearchIndex?
     private var reportedSets = Set<String>()
+    private let analysis = AnalysisCache()
 
     /// Opens a session: loads the corpus and the store's codebook.
     /// - Throws: ``ParallaxError`` when the corpus or codebook cannot be loaded, or the set
@@ -52,6 +53,16 @@ public final class Session {
         let s = withProgress("preparing the corpus for search") { SearchIndex(corpus: corpus) }
         searchIndexStorage = s
         return s
+    }
+
+    /// The placed codings of these sets (orphans left out), kept until a set changes.
+    public func codings(of sets: [AnnotationSet]) -> [Coding] {
+        analysis.codings(of: sets)
+    }
+
+    /// A comparer over every set's placed codings, kept until a set or the codebook changes.
+    public func comparer() throws -> Comparer {
+        analysis.comparer(corpus: corpus, codebook: store.codebook, sets: try allSets())
     }
 
     /// Switches the current set.
