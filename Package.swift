@@ -24,6 +24,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // zlib, to check a zip entry's compressed data before ZIPFoundation inflates it.
+        .systemLibrary(
+            name: "CParallaxZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The pure core: corpus, spans, folding and search, the store, comparison, agreement,
         // exports. No terminal I/O; output goes through injected streams.
         .target(
@@ -31,6 +37,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CParallaxZlib",
             ]
         ),
         // The session, the command registry, output formatting and line editing.

@@ -68,9 +68,11 @@ extension FuzzRegressionTests {
             _ = try ImportFormats.read(bytes, path: "damaged.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
             Issue.record("a damaged archive was imported")
         } catch {
-            let entry = "Sources/3490C736-E471-5458-B470-34A3BE386F3F.txt"
+            // The fuzzer's mutations also broke the deflate stream of the entry before it in
+            // the directory, which is now found first (see `qdpxDeflateNeverEnds`).
+            let entry = "Sources/FB91BB1C-313D-5234-859A-1D4443F31460.txt"
             #expect(error.problems.map(\.description) == [
-                "damaged.qdpx: \(entry): the archive is damaged: entry \"\(entry)\" has no local header where the directory says",
+                "damaged.qdpx: \(entry): the archive is damaged: the compressed data of entry \"\(entry)\" is damaged",
             ])
         }
         #expect(ContinuousClock.now - started < .seconds(5))
@@ -142,5 +144,30 @@ extension FuzzRegressionTests {
         } catch {
             #expect(!error.message.contains("UTF-8") && error.message.contains("XML"), "\(error.message)")
         }
+    }
+}
+
+extension FuzzRegressionTests {
+    /// FuzzQDPXImport, after about 8,000 runs: an archive whose layout is sound but one of
+    /// whose deflate streams never reaches its end. ZIPFoundation's inflater then asks the
+    /// file for more, gets nothing, and asks again for ever: `import` hung. Every deflated
+    /// entry is now inflated once (output discarded) before ZIPFoundation reads the archive.
+    @Test("a qdpx with a deflate stream that never ends is refused at once, naming the entry")
+    func qdpxDeflateNeverEnds() throws {
+        let bytes = try Self.crash("FuzzQDPXImport-deflate-never-ends.qdpx")
+        let started = Date()
+        do {
+            _ = try ImportFormats.read(bytes, path: "damaged.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+            Issue.record("the damaged archive was read")
+        } catch {
+            #expect(error.problems.count == 1)
+            let p = try #require(error.problems.first)
+            #expect(p.message.contains("compressed data of entry") && p.message.contains("is damaged"), "\(p)")
+            #expect(p.location?.hasPrefix("damaged.qdpx") == true, "\(p)")
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        // A sound archive still reads: the baseline's own export.
+        let sound = try #require(Fixtures.bytes(Fixtures.root + "/Fuzz/seeds/FuzzQDPXImport/baseline.qdpx"))
+        #expect(try ImportFormats.read(sound, path: "baseline.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook).count == 63)
     }
 }

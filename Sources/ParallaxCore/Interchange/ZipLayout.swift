@@ -1,3 +1,5 @@
+import CParallaxZlib
+
 /// Checks that a zip archive's directory and every entry's data lie inside the archive,
 /// before ZIPFoundation reads it.
 ///
@@ -5,7 +7,9 @@
 /// runs past the end of the file loops for ever (its reader asks for more bytes, gets none,
 /// and asks again), so a damaged `.qdpx` hung `import`. Found by the qdpx fuzzer. Only the
 /// layout is checked here (APPNOTE 4.3: end of central directory, its zip64 form, central
-/// directory headers, local headers); reading stays ZIPFoundation's.
+/// directory headers, local headers), and that every deflated entry's stream ends inside its
+/// compressed bytes, no longer than it claims: ZIPFoundation's inflater loops for ever on a
+/// stream that never ends (found by the qdpx fuzzer, again). Reading stays ZIPFoundation's.
 enum ZipLayout {
     private static func damaged(_ what: String, entry: String? = nil) -> ZipArchive.ReadError {
         ZipArchive.ReadError(message: "the archive is damaged: \(what)", entry: entry)
@@ -71,8 +75,39 @@ enum ZipLayout {
             guard data <= UInt64(n), compressed <= UInt64(n) - data, !stored || uncompressed <= UInt64(n) - data else {
                 throw damaged("the data of entry \"\(name)\" runs past the end of the archive", entry: name)
             }
+            if u16(at + 10) == 8 {
+                try checkDeflate(bytes, from: Int(data), count: Int(compressed), expanding: uncompressed, entry: name)
+            }
             at = next
             seen += 1
+        }
+    }
+
+    /// Inflates `bytes[from ..< from + count]` as raw deflate, discarding the output: the
+    /// stream must end within those bytes and expand to exactly `expanding` bytes.
+    private static func checkDeflate(_ bytes: [UInt8], from: Int, count: Int, expanding: UInt64,
+                                     entry: String) throws(ZipArchive.ReadError) {
+        var stream = z_stream()
+        guard parallax_inflate_init_raw(&stream) == Z_OK else { throw damaged("zlib could not start", entry: entry) }
+        defer { inflateEnd(&stream) }
+        var out = [UInt8](repeating: 0, count: 64 * 1024)
+        var produced: UInt64 = 0
+        let result: Int32 = bytes.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { output in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + from)
+                stream.avail_in = UInt32(count)
+                while true {
+                    stream.next_out = output.baseAddress
+                    stream.avail_out = UInt32(output.count)
+                    let r = inflate(&stream, Z_NO_FLUSH)
+                    produced += UInt64(output.count) - UInt64(stream.avail_out)
+                    if r == Z_STREAM_END || produced > expanding { return r }
+                    if r != Z_OK { return r }  // damaged data, or input used up before the end
+                }
+            }
+        }
+        guard result == Z_STREAM_END, produced == expanding else {
+            throw damaged("the compressed data of entry \"\(entry)\" is damaged", entry: entry)
         }
     }
 }
