@@ -32,7 +32,7 @@ public struct AnnotationSet: Sendable {
     /// `nil`), and how many passed.
     /// - Complexity: O(n) to filter, then O(m log m) to order the m that passed; only those
     ///   shown are copied out.
-    public func annotations(where include: (Annotation) -> Bool, limit: Int? = nil) -> (annotations: [Annotation], matched: Int) {
+    public func annotations(where include: (borrowing Annotation) -> Bool, limit: Int? = nil) -> (annotations: [Annotation], matched: Int) {
         let byID = byID
         var kept: [Dictionary<String, Annotation>.Index] = []
         for k in byID.indices where include(byID.values[k]) { kept.append(k) }
