@@ -16,11 +16,14 @@ let package = Package(
     ],
     dependencies: [.package(name: "Parallax", path: "..")],
     targets: [
+        // What both executables share (a seedable random generator).
+        .target(name: "BenchSupport"),
         // Generator of synthetic corpora and annotation sets, the measurements (each run in a
         // child process of its own for peak memory), the peers, and the report.
         .executableTarget(
             name: "ParallaxBench",
             dependencies: [
+                "BenchSupport",
                 .product(name: "ParallaxCore", package: "Parallax"),
                 .product(name: "ParallaxREPL", package: "Parallax"),
             ]
@@ -28,7 +31,7 @@ let package = Package(
         // Re-anchoring alone on one ~100 MB text, with correctness checks of every placement.
         .executableTarget(
             name: "AnchoringBenchmark",
-            dependencies: [.product(name: "ParallaxCore", package: "Parallax")]
+            dependencies: ["BenchSupport", .product(name: "ParallaxCore", package: "Parallax")]
         ),
     ]
 )

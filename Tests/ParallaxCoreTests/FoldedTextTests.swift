@@ -1,22 +1,12 @@
 import Testing
 @testable import ParallaxCore
+import TestSupport
 
 /// The folded text's sparse map back to scalar offsets and its eight-at-a-time search,
 /// against a dense map and a byte-by-byte search built here from ``Folding`` directly.
 @Suite("Folded text: sparse map and search")
 struct FoldedTextTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
-    }
+    typealias Random = SeededRandom
 
     static let pieces = ["a", "b", "ab", "abab", "x", " ", "  ", "\n", "\t \u{A0}", "Nixon", "REVERSE", "ı", "Ş", "ß", "…", "“", "’",
                          "—", "e\u{301}", "\u{301}", "中文", "👍🏽", "\u{00AD}", "\u{200B}", "Ⱥ", "İ", "æ", "ﬃ", "Ω", "reverse nixon"]
@@ -36,8 +26,7 @@ struct FoldedTextTests {
     func map() {
         var r = Random(state: 21)
         for _ in 0..<500 {
-            var s = ""
-            for _ in 0..<r.below(80) { s += r.pick(Self.pieces) }
+            let s = r.text(Self.pieces, upTo: 80)
             let folded = FoldedText(ScalarText(s))
             let reference = Self.dense(s)
             #expect(folded.bytes == reference.bytes, "\(s.debugDescription)")
@@ -51,8 +40,7 @@ struct FoldedTextTests {
     func search() {
         var r = Random(state: 22)
         for _ in 0..<800 {
-            var s = ""
-            for _ in 0..<r.below(120) { s += r.pick(Self.pieces) }
+            let s = r.text(Self.pieces, upTo: 120)
             let text = ScalarText(s)
             let folded = FoldedText(text)
             let reference = Self.dense(s)

@@ -1,23 +1,13 @@
 import Testing
 @testable import ParallaxCore
+import TestSupport
 
 /// The fast paths of ``ScalarText`` against the standard library on generated texts: UTF-8
 /// validation, indexing eight ASCII bytes at a time, grapheme boundaries decided from two
 /// neighbours, and byte comparison of spans.
 @Suite("ScalarText fast paths")
 struct ScalarTextFastPathTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
-    }
+    typealias Random = SeededRandom
 
     /// The standard library's decoder: the offset after the last valid scalar before an error.
     static func referenceFirstInvalid(_ bytes: [UInt8]) -> Int? {
@@ -61,8 +51,7 @@ struct ScalarTextFastPathTests {
     func graphemes() {
         var r = Random(state: 12)
         for _ in 0..<400 {
-            var s = ""
-            for _ in 0..<r.below(60) { s += r.pick(Self.pieces) }
+            let s = r.text(Self.pieces, upTo: 60)
             let text = ScalarText(s)
             // Reference: boundaries between Characters, in scalar offsets.
             var boundaries: Set<Int> = [0]

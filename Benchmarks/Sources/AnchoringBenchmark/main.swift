@@ -7,18 +7,7 @@
 // curly quotes and Turkish letters, without whole passages repeating.
 import Foundation
 import ParallaxCore
-
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
+import BenchSupport
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let megabytes = arguments.first ?? 100

@@ -1,4 +1,5 @@
 import Foundation
+import BenchSupport
 import ParallaxCore
 
 /// Builds a synthetic corpus of any size from the bundled one: documents of the same kinds

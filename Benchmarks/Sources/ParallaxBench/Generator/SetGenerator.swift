@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import BenchSupport
 import ParallaxCore
 
 /// Writes annotation sets that look like real ones: spans that are sentences or runs of

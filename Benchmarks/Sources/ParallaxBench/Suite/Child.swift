@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import BenchSupport
 import ParallaxCore
 import ParallaxREPL
 
