@@ -44,7 +44,7 @@ public struct AnnotationSet: Sendable {
     public var placed: [Annotation] {
         let byID = byID
         var out: [Annotation] = []
-        out.reserveCapacity(byID.count - orphans.count)
+        out.reserveCapacity(max(0, byID.count - orphans.count))
         for k in SetFile.sortedByID(byID) where orphans.isEmpty || !orphans.contains(byID.keys[k]) {
             out.append(byID.values[k])
         }
