@@ -41,18 +41,7 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if !bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
         bytes = Template.archive(projectQDE: Data(bytes))
     }
-    do throws(ImportFailure) {
-        let codings = try ImportFormats.read(bytes, path: "fuzz.qdpx", format: "qdpx",
-                                             corpus: FuzzDriver.corpus, codebook: FuzzDriver.codebook)
-        for c in codings {
-            FuzzDriver.check(c.annotation.target.start <= c.annotation.target.end, "an imported span is reversed")
-        }
-    } catch {
-        FuzzDriver.check(!error.problems.isEmpty, "a refused import without a problem")
-        for p in error.problems {
-            FuzzDriver.check(p.location?.hasPrefix("fuzz.qdpx") == true, "a problem that does not say where: \(p)")
-        }
-    }
+    FuzzDriver.checkImport(bytes, path: "fuzz.qdpx", format: "qdpx")
     return 0
 }
 

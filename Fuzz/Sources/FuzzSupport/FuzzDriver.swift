@@ -52,4 +52,21 @@ public enum FuzzDriver {
     public static func check(_ condition: Bool, _ message: @autoclosure () -> String) {
         if !condition { fatalError("invariant broken: " + message()) }
     }
+
+    /// Imports bytes through the same entry point as `import` and checks the importers'
+    /// promise: codings whose spans are in order, or a refusal with problems that each say
+    /// where (they start with `path`); never a crash.
+    public static func checkImport(_ bytes: [UInt8], path: String, format: String) {
+        do throws(ImportFailure) {
+            let codings = try ImportFormats.read(bytes, path: path, format: format, corpus: corpus, codebook: codebook)
+            for c in codings {
+                check(c.annotation.target.start <= c.annotation.target.end, "an imported span is reversed")
+            }
+        } catch {
+            check(!error.problems.isEmpty, "a refused import without a problem")
+            for p in error.problems {
+                check(p.location?.hasPrefix(path) == true, "a problem that does not say where: \(p)")
+            }
+        }
+    }
 }

@@ -17,18 +17,13 @@ extension ScalarText {
     static func decode(_ bytes: [UInt8], _ from: Int, _ to: Int) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(to - from)
-        var i = from
-        while i < to {
-            let lead = bytes[i]
-            let len = sequenceLength(lead)
-            if len == 1 {
-                out.append(UInt32(lead))
-            } else {
-                var value = UInt32(lead) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                for k in 1..<len { value = (value << 6) | (UInt32(bytes[i + k]) & 0x3F) }
+        bytes.withUnsafeBufferPointer { b in
+            var i = from
+            while i < to {
+                let (value, len) = decode(b.baseAddress!, at: i)
                 out.append(value)
+                i += len
             }
-            i += len
         }
         return out
     }

@@ -174,10 +174,7 @@ public struct Comparer: Sendable {
 
     /// Indices of the codings of an analyst on a question, from the sets allowed.
     private func selected(_ question: String, _ analyst: String, _ sets: Set<String>?) -> [Int] {
-        let all = index[question]?[analyst] ?? []
-        guard let sets else { return all }
-        let allowed = Set(sets.compactMap { setRanks[$0] })
-        return all.filter { allowed.contains(orderKeys[$0].set) }
+        selected(index[question] ?? [:], analyst, sets)
     }
 
     /// The analysts to list: those compared by default in manifest order, then the other ids

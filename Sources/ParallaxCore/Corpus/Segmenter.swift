@@ -46,9 +46,7 @@ enum Segmenter {
                     isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
                     i += 1
                 } else {
-                    let len = ScalarText.sequenceLength(lead)
-                    var value = UInt32(lead) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                    for k in 1..<len { value = (value << 6) | (UInt32(b[i + k]) & 0x3F) }
+                    let (value, len) = ScalarText.decode(b.baseAddress!, at: i)
                     isSpace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
                     i += len
                 }

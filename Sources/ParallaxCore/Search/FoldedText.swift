@@ -58,9 +58,7 @@ public struct FoldedText: Sendable {
                         }
                         i += 1
                     } else {
-                        let len = ScalarText.sequenceLength(lead)
-                        var value = UInt32(lead) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                        for k in 1..<len { value = (value << 6) | (UInt32(p[i + k]) & 0x3F) }
+                        let (value, len) = ScalarText.decode(p, at: i)
                         scratch.removeAll(keepingCapacity: true)
                         let added = Folding.append(Unicode.Scalar(value)!, to: &scratch, lastWasSpace: &lastWasSpace)
                         for k in 0..<added {

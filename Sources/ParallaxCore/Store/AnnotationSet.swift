@@ -42,13 +42,8 @@ public struct AnnotationSet: Sendable {
 
     /// Annotations that are placed in the current text (orphans left out), sorted by id.
     public var placed: [Annotation] {
-        let byID = byID
-        var out: [Annotation] = []
-        out.reserveCapacity(max(0, byID.count - orphans.count))
-        for k in SetFile.sortedByID(byID) where orphans.isEmpty || !orphans.contains(byID.keys[k]) {
-            out.append(byID.values[k])
-        }
-        return out
+        let orphans = orphans
+        return annotations(where: { orphans.isEmpty || !orphans.contains($0.id) }).annotations
     }
 
     /// Number of annotations (orphans included).

@@ -123,15 +123,22 @@ public struct ScalarText: Sendable {
         return nil
     }
 
+    /// The scalar whose UTF-8 sequence starts at `p[i]`, and the sequence's length in bytes
+    /// (the bytes must be valid UTF-8).
+    @inline(__always)
+    static func decode(_ p: UnsafePointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+        let lead = p[i]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let len = sequenceLength(lead)
+        var value = UInt32(lead) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for k in 1..<len { value = (value << 6) | (UInt32(p[i + k]) & 0x3F) }
+        return (value, len)
+    }
+
     /// The scalar whose UTF-8 sequence starts at byte `i` (the bytes are valid).
     @inline(__always)
     func decodeScalar(atUTF8 i: Int) -> UInt32 {
-        let lead = utf8[i]
-        if lead < 0x80 { return UInt32(lead) }
-        let len = ScalarText.sequenceLength(lead)
-        var value = UInt32(lead) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-        for k in 1..<len { value = (value << 6) | (UInt32(utf8[i + k]) & 0x3F) }
-        return value
+        utf8.withUnsafeBufferPointer { ScalarText.decode($0.baseAddress!, at: i).scalar }
     }
 
     /// The scalar that ends just before byte `i`.
