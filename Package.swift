@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "parallax", targets: ["parallax"]),
         .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
+        .library(name: "ParallaxStore", targets: ["ParallaxStore"]),
         .library(name: "ParallaxREPL", targets: ["ParallaxREPL"]),
     ],
     dependencies: [
@@ -40,10 +41,16 @@ let package = Package(
                 "CParallaxZlib",
             ]
         ),
+        // The file system: durable set files, journals, locks, corpus folders, export files.
+        // Everything that touches the disk lives here, so the core stays pure.
+        .target(
+            name: "ParallaxStore",
+            dependencies: ["ParallaxCore"]
+        ),
         // The session, the command registry, output formatting and line editing.
         .target(
             name: "ParallaxREPL",
-            dependencies: ["ParallaxCore", "CLibedit"]
+            dependencies: ["ParallaxCore", "ParallaxStore", "CLibedit"]
         ),
         // A thin executable: parses options and hands off to ParallaxREPL.
         .executableTarget(
@@ -53,10 +60,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["ParallaxCore", .product(name: "PropertyBased", package: "swift-property-based")],
+        .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "PropertyBased", package: "swift-property-based")],
                 path: "Tests/TestSupport"),
         // Snapshots are read by path (Fixtures.root), not bundled as resources.
-        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport",
+        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "ParallaxStore", "TestSupport",
                                                             .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Snapshots"]),
         .testTarget(name: "ParallaxREPLTests", dependencies: ["ParallaxREPL", "TestSupport",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 
 /// Rounding the way published tables round.
 enum Published {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 
 /// Undefined and degenerate cases, invalid input, and JSON.
 @Suite("Agreement: edge cases")

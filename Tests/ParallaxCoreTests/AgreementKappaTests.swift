@@ -1,5 +1,6 @@
 import Testing
 import ParallaxCore
+import ParallaxStore
 
 /// Cohen's kappa against published values.
 @Suite("Cohen's kappa: published values")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// The text rendering of agreement reports: numbers, the words that replace them, widths,

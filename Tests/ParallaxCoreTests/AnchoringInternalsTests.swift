@@ -1,5 +1,6 @@
 import Testing
 @testable import ParallaxCore
+@testable import ParallaxStore
 import TestSupport
 
 /// The building blocks of re-anchoring against plain reference implementations.

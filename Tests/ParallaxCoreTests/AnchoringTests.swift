@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParallaxCore
+@testable import ParallaxStore
 import TestSupport
 
 /// Edits of a real corpus document, and what re-anchoring must make of each.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParallaxCore
+@testable import ParallaxStore
 import TestSupport
 
 /// The hand-written line codec against Foundation's `JSONSerialization` on generated lines:

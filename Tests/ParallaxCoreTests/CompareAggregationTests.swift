@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 
 /// The rules a comparison rests on: the median, labels, the pattern rules, the diff verdicts,
 /// the evidence quote.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Comparisons on the shipped corpus and baseline coding (`Annotations/baseline.jsonl`), with

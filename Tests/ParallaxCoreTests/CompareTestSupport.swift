@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// A tiny hand-made world for comparison tests: one document of ten one-line paragraphs,
 /// four analysts compared by default (a, b, c, d), one who is not (mod), and two questions.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// The comparer on small hand-made sets: rows, aggregation across codings and coders,

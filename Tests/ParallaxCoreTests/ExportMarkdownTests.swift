@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParallaxCore
+@testable import ParallaxStore
 import TestSupport
 
 @Suite("Export: Markdown review report")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Writes the baseline's reports to a directory for a look in a browser or an editor, when

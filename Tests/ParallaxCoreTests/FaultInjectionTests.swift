@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Faults injected through the store's file-system seam: each ends in a clear message,

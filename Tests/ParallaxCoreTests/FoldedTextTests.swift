@@ -1,5 +1,6 @@
 import Testing
 @testable import ParallaxCore
+@testable import ParallaxStore
 import TestSupport
 
 /// The folded text's sparse map back to scalar offsets and its eight-at-a-time search,

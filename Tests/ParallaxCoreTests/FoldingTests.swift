@@ -1,5 +1,6 @@
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 @Suite("Folding and folded search")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParallaxCore
+@testable import ParallaxStore
 import TestSupport
 
 /// Inputs that once broke the core, found by the libFuzzer harnesses in `Fuzz/` or by the

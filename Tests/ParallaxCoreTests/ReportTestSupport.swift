@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParallaxCore
+@testable import ParallaxStore
 import TestSupport
 
 /// A hostile world for the review reports: a document, analyst names, a codebook, set names,

@@ -1,5 +1,6 @@
 import Testing
 @testable import ParallaxCore
+@testable import ParallaxStore
 import TestSupport
 
 /// The fast paths of ``ScalarText`` against the standard library on generated texts: UTF-8

@@ -1,5 +1,6 @@
 import Testing
 import ParallaxCore
+import ParallaxStore
 
 @Suite("Offsets in Unicode scalars")
 struct ScalarTextTests {

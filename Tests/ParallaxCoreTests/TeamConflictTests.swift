@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// The conflicts file beside a set, and resolving conflicts durably through the store.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Set diff: pairing by id, then by question and overlapping span; what changed; rendering.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Three-way merge of a set: every combination of independent changes, field-wise merges,

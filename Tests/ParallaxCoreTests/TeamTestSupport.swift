@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Annotations for set diff and merge tests: valid on the bundled corpus and codebook.

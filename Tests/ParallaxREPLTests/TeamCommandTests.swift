@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import ParallaxREPL
 import TestSupport
 

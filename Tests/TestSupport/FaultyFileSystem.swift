@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// The real file system with faults injected on demand: each operation can be told to fail
 /// with an errno, once or until cleared.

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// A second coder for agreement tests, derived from another coding by rule so that the shipped
 /// data stays one honest coding (no invented `Annotations/` file stands in for a real coder).

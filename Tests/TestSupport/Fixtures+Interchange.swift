@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// Codings and corpora for export and import tests: the shipped baseline set, and hand-made
 /// sets full of text that breaks careless exporters.

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// Paths and shared fixtures for the test targets.
 public enum Fixtures {

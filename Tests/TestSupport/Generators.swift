@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 import PropertyBased
 
 /// Generators for property tests: text made of the pieces that break text code (clusters of

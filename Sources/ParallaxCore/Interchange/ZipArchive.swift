@@ -1,13 +1,10 @@
 import Foundation
 import ZIPFoundation
 
-/// Zip archives for `.qdpx`, through ZIPFoundation: written in memory, read through a
-/// temporary file.
-///
-/// ZIPFoundation builds and reads archives in memory on Linux too (through `fopencookie`),
-/// deflates with the system zlib, and checks CRC-32s on extraction, so there is no need for
-/// a zip codec of our own. Entries are written in the order given with one fixed
-/// modification time, so the same entries give the same archive.
+/// Zip archives for `.qdpx` (and other zip-based formats): written in memory through
+/// ZIPFoundation, read by ``ZipLayout`` (checked offsets, bounded inflation, CRC-32s) with no
+/// temporary file, so the core never touches the disk. Entries are written in the order
+/// given with one fixed modification time, so the same entries give the same archive.
 enum ZipArchive {
     /// Why an archive could not be read.
     struct ReadError: Error {
@@ -53,49 +50,23 @@ enum ZipArchive {
     ///   folder (absolute or with `..`; nothing is read then), a link, or an archive that
     ///   expands beyond ``maximumExpandedSize``.
     static func read(_ bytes: [UInt8]) throws(ReadError) -> [(path: String, bytes: [UInt8])] {
-        try ZipLayout.check(bytes)
-        // Read from a temporary file, not from memory: ZIPFoundation's in-memory archive
-        // traps (a crash, not an error) when a damaged directory points past the end of the
-        // data, while a file simply reads short there. Found by the qdpx fuzzer.
-        let url = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("parallax-import-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).zip")
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw ReadError(message: "cannot write a temporary copy of the archive in \(NSTemporaryDirectory())", entry: nil)
-        }
-        defer { try? FileManager.default.removeItem(at: url) }
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw ReadError(message: "not a zip archive (\(error))", entry: nil)
-        }
-        let entries = Array(archive)
+        // Paths, links and the total size are checked for every entry before any is kept.
         var total: UInt64 = 0
-        for entry in entries {
+        let checked = try ZipLayout.entries(bytes) { (entry: ZipLayout.Entry) throws(ReadError) -> Bool in
             guard isSafe(entry.path) else {
                 throw ReadError(message: "entry \"\(entry.path)\" points outside the archive; the archive is refused", entry: entry.path)
             }
-            if entry.type == .symlink {
+            if entry.isLink {
                 throw ReadError(message: "entry \"\(entry.path)\" is a link; the archive is refused", entry: entry.path)
             }
             // Sizes come from the archive: a damaged one may claim anything, up to 2^64 - 1.
-            let (sum, overflow) = total.addingReportingOverflow(entry.uncompressedSize)
+            let (sum, overflow) = total.addingReportingOverflow(entry.size)
             total = overflow ? .max : sum
-        }
-        guard total <= maximumExpandedSize else {
-            throw ReadError(message: "the archive expands to \(total) bytes, more than \(maximumExpandedSize)", entry: nil)
-        }
-        var files: [(path: String, bytes: [UInt8])] = []
-        for entry in entries where entry.type == .file {
-            var content: [UInt8] = []
-            content.reserveCapacity(Int(entry.uncompressedSize))
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in content.append(contentsOf: chunk) }
-            } catch {
-                throw ReadError(message: "entry \"\(entry.path)\" cannot be read (\(error))", entry: entry.path)
+            guard total <= maximumExpandedSize else {
+                throw ReadError(message: "the archive expands to more than \(maximumExpandedSize) bytes", entry: nil)
             }
-            files.append((entry.path, content))
+            return !entry.isDirectory
         }
-        return files
+        return checked.filter { !$0.isDirectory }.map { ($0.path, $0.bytes) }
     }
 }

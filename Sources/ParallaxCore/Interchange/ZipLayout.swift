@@ -1,22 +1,53 @@
 import CParallaxZlib
 
-/// Checks that a zip archive's directory and every entry's data lie inside the archive,
-/// before ZIPFoundation reads it.
+/// Reads a zip archive's entries, checking that its directory and every entry's data lie
+/// inside the archive and that every deflated stream ends where it claims.
 ///
+/// Reading is ours, not ZIPFoundation's, for three reasons found by the qdpx fuzzer.
 /// ZIPFoundation trusts the offsets and sizes an archive claims: reading an entry whose data
 /// runs past the end of the file loops for ever (its reader asks for more bytes, gets none,
 /// and asks again), so a damaged `.qdpx` hung `import`. Found by the qdpx fuzzer. Only the
 /// layout is checked here (APPNOTE 4.3: end of central directory, its zip64 form, central
 /// directory headers, local headers), and that every deflated entry's stream ends inside its
 /// compressed bytes, no longer than it claims: ZIPFoundation's inflater loops for ever on a
-/// stream that never ends (found by the qdpx fuzzer, again). Reading stays ZIPFoundation's.
+/// stream that never ends (found by the qdpx fuzzer, again); and its in-memory archive traps on
+/// a directory past the end, which is why it used to read through a temporary file. Reading
+/// here needs neither a file nor trust: offsets are checked, each entry is inflated once by
+/// zlib into a buffer bounded by its claimed size, and its CRC-32 is checked.
 enum ZipLayout {
+    /// One entry of an archive, as its central directory describes it.
+    struct Entry {
+        /// The path inside the archive.
+        var path: String
+        /// Whether the entry is a folder (its name ends with `/`).
+        var isDirectory: Bool
+        /// Whether the entry is a symbolic link (Unix mode in the external attributes).
+        var isLink: Bool
+        /// The uncompressed size the directory claims.
+        var size: UInt64
+        /// The contents, inflated and CRC-checked; empty unless asked for.
+        var bytes: [UInt8]
+    }
+
     private static func damaged(_ what: String, entry: String? = nil) -> ZipArchive.ReadError {
         ZipArchive.ReadError(message: "the archive is damaged: \(what)", entry: entry)
     }
 
+    /// Checks the layout only (every deflated stream is still inflated, into a scratch buffer).
     /// - Throws: ``ZipArchive/ReadError`` naming what lies outside the archive.
     static func check(_ bytes: [UInt8]) throws(ZipArchive.ReadError) {
+        _ = try entries(bytes, contents: { _ in false })
+    }
+
+    /// The entries of an archive, in directory order.
+    /// - Parameters:
+    ///   - bytes: The archive.
+    ///   - contents: Whether to keep an entry's contents (given the entries seen so far,
+    ///     this one last), so a caller can refuse before anything is inflated for good.
+    /// - Throws: ``ZipArchive/ReadError`` naming what lies outside the archive, a damaged
+    ///   stream or a CRC-32 that does not match.
+    static func entries(_ bytes: [UInt8], contents: (Entry) throws(ZipArchive.ReadError) -> Bool) throws(ZipArchive.ReadError) -> [Entry] {
+        var found: [Entry] = []
         let n = bytes.count
         func u16(_ at: Int) -> Int { at + 2 <= n ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : -1 }
         func u32(_ at: Int) -> UInt64 { at + 4 <= n ? UInt64(u16(at)) | UInt64(u16(at + 2)) << 16 : .max }
@@ -75,22 +106,43 @@ enum ZipLayout {
             guard data <= UInt64(n), compressed <= UInt64(n) - data, !stored || uncompressed <= UInt64(n) - data else {
                 throw damaged("the data of entry \"\(name)\" runs past the end of the archive", entry: name)
             }
-            if u16(at + 10) == 8 {
-                try checkDeflate(bytes, from: Int(data), count: Int(compressed), expanding: uncompressed, entry: name)
+            let method = u16(at + 10)
+            guard method == 0 || method == 8 else {
+                throw ZipArchive.ReadError(message: "entry \"\(name)\" uses compression method \(method); only stored and deflated entries can be read", entry: name)
             }
+            let mode = (u32(at + 38) >> 16) & 0o170000
+            var entry = Entry(path: name, isDirectory: name.hasSuffix("/"), isLink: u16(at + 4) >> 8 == 3 && mode == 0o120000,
+                              size: uncompressed, bytes: [])
+            let keep = try contents(entry)
+            if method == 8 {
+                entry.bytes = try inflate(bytes, from: Int(data), count: Int(compressed), expanding: uncompressed, entry: name, keep: keep)
+            } else if keep {
+                entry.bytes = Array(bytes[Int(data)..<Int(data) + Int(uncompressed)])
+            }
+            if keep {
+                let crc = entry.bytes.withUnsafeBufferPointer { UInt64(crc32(0, $0.baseAddress, UInt32($0.count))) }
+                guard crc == u32(at + 16) else {
+                    throw damaged("the checksum of entry \"\(name)\" does not match its contents", entry: name)
+                }
+            }
+            found.append(entry)
             at = next
             seen += 1
         }
+        return found
     }
 
-    /// Inflates `bytes[from ..< from + count]` as raw deflate, discarding the output: the
-    /// stream must end within those bytes and expand to exactly `expanding` bytes.
-    private static func checkDeflate(_ bytes: [UInt8], from: Int, count: Int, expanding: UInt64,
-                                     entry: String) throws(ZipArchive.ReadError) {
+    /// Inflates `bytes[from ..< from + count]` as raw deflate: the stream must end within
+    /// those bytes and expand to exactly `expanding` bytes. The output is kept only when
+    /// `keep` is true (and never grows past `expanding`).
+    private static func inflate(_ bytes: [UInt8], from: Int, count: Int, expanding: UInt64,
+                                entry: String, keep: Bool) throws(ZipArchive.ReadError) -> [UInt8] {
         var stream = z_stream()
         guard parallax_inflate_init_raw(&stream) == Z_OK else { throw damaged("zlib could not start", entry: entry) }
         defer { inflateEnd(&stream) }
         var out = [UInt8](repeating: 0, count: 64 * 1024)
+        var kept: [UInt8] = []
+        if keep { kept.reserveCapacity(Int(min(expanding, 1 << 30))) }
         var produced: UInt64 = 0
         let result: Int32 = bytes.withUnsafeBufferPointer { input in
             out.withUnsafeMutableBufferPointer { output in
@@ -99,8 +151,10 @@ enum ZipLayout {
                 while true {
                     stream.next_out = output.baseAddress
                     stream.avail_out = UInt32(output.count)
-                    let r = inflate(&stream, Z_NO_FLUSH)
-                    produced += UInt64(output.count) - UInt64(stream.avail_out)
+                    let r = CParallaxZlib.inflate(&stream, Z_NO_FLUSH)
+                    let made = output.count - Int(stream.avail_out)
+                    produced += UInt64(made)
+                    if keep && produced <= expanding { kept.append(contentsOf: output[0..<made]) }
                     if r == Z_STREAM_END || produced > expanding { return r }
                     if r != Z_OK { return r }  // damaged data, or input used up before the end
                 }
@@ -109,5 +163,6 @@ enum ZipLayout {
         guard result == Z_STREAM_END, produced == expanding else {
             throw damaged("the compressed data of entry \"\(entry)\" is damaged", entry: entry)
         }
+        return kept
     }
 }

@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// Coder agreement: `agree`.
 enum AgreementCommands {

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// Annotating: `mark`, `code`, `edit`, `delete`, `undo`, `redo`.
 enum AnnotatingCommands {

@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// What a command's argument completes to.
 public enum ArgumentKind: Equatable, Sendable {

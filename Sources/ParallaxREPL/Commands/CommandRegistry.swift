@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// The one table of commands: dispatch, `help`, `help COMMAND` and TAB completion all read it.
 public struct CommandRegistry: Sendable {

@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// Comparing analysts: `compare`, `diff`, `matrix`.
 enum CompareCommands {

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// Handing work to colleagues and taking theirs in: `export`, `import`.
 enum InterchangeCommands {

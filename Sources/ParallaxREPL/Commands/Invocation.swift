@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// A command line parsed against its command: positional words, `key:value` options and
 /// `--flags`, with accessors that throw errors naming the command and argument.

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// Reading the corpus: `docs`, `read`, `find`, `analysts`, `questions`.
 enum ReadingCommands {

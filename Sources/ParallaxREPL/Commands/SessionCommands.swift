@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// `help` and `quit`.
 enum SessionCommands {

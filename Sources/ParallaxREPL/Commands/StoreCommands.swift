@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// The store: `list`, `show`, `sets`, `use`, `question`, `check`.
 enum StoreCommands {

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// Teams: `setdiff` (what changed between two sets), `conflicts` and `resolve` (the merge
 /// conflicts `parallax merge-driver` recorded when git merged a set).

@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// One word of a command line.
 public struct Word: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// Runs commands in a session: interactively from a line reader, from a script, or from a
 /// list of `-c` commands. Errors never end an interactive session; in scripts they stop it

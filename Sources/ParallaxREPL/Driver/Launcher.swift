@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 #if canImport(Glibc)
 import Glibc
 #endif

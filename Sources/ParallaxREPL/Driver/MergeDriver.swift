@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// `parallax merge-driver BASE OURS THEIRS [PATH]`: git's merge driver for annotation sets
 /// (configured as `parallax merge-driver %O %A %B %P`).

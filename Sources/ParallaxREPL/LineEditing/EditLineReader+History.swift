@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 extension EditLineReader {
     /// Records `line` in the history and appends it to the history file at once, so a crash

@@ -1,5 +1,6 @@
 import CLibedit
 import ParallaxCore
+import ParallaxStore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

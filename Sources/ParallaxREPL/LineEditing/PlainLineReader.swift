@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

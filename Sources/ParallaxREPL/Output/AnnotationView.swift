@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// An annotation as `list --json`, `show --json` and `code --json` print it: the stored
 /// fields plus where it stands (paragraph) and which set holds it.

@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// How output may look: colour and width.
 public struct Style: Sendable {

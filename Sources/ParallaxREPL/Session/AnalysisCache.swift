@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// What a session computes from its sets and keeps until one of them changes: each set's
 /// placed codings, and the comparer over every set.

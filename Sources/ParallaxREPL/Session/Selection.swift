@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// The current selection: the span `code` will annotate.
 public struct Selection: Sendable {

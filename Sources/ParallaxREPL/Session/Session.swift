@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// A working session: the corpus and store, the current set and selection, the last search
 /// hits, and where output goes. Commands read and change it; it never touches the terminal.

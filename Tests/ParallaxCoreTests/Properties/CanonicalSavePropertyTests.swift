@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// The canonical set file: what is saved loads back unchanged (unknown fields, escapes,

@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Folded search: whatever substring of a text is searched for, every hit maps back to a span

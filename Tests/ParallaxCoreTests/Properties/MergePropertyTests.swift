@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Three-way merge on generated sets: a change merged with itself, or with no change on the

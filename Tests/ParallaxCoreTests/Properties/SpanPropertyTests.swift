@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Span conversions and grapheme widening on arbitrary Unicode: ZWJ sequences, flags,

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 import Testing
 import TestSupport
 @testable import ParallaxREPL

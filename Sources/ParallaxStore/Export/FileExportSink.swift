@@ -1,3 +1,4 @@
+import ParallaxCore
 import Foundation
 
 /// Writes an export's files to disk durably: each file is written to a temporary file,

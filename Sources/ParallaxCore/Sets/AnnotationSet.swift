@@ -6,17 +6,17 @@ public struct AnnotationSet: Sendable {
     /// The set's name (its file is `NAME.jsonl`).
     public let name: String
     /// Annotations by id (orphans included, with their old target).
-    public internal(set) var byID: [String: Annotation] = [:] { didSet { revision = Revision.next() } }
+    public package(set) var byID: [String: Annotation] = [:] { didSet { revision = Revision.next() } }
     /// Lines that could not be loaded; written back verbatim.
-    public internal(set) var damaged: [DamagedLine] = []
+    public package(set) var damaged: [DamagedLine] = []
     /// Ids whose span could not be placed in the changed document.
-    public internal(set) var orphans: Set<String> = [] { didSet { revision = Revision.next() } }
+    public package(set) var orphans: Set<String> = [] { didSet { revision = Revision.next() } }
     /// Changes whenever ``byID`` or ``orphans`` does, and differs between any two sets that
     /// were loaded or changed apart: a key for caching what is computed from a set's
     /// annotations (comparisons, agreement), never reused within a process.
     public private(set) var revision = Revision.next()
     /// Ids whose span moved because the document changed (saved with the new position).
-    public internal(set) var reanchored: Set<String> = []
+    public package(set) var reanchored: Set<String> = []
 
     /// Creates an empty set.
     public init(name: String) { self.name = name }

@@ -1,3 +1,4 @@
+import ParallaxCore
 /// Merge conflicts recorded beside a set (``ConflictFile``), listed and resolved through the
 /// store, so a resolution is as durable as any other change: the set changes through the
 /// journal first, then the conflicts file is rewritten (temporary file, fsync, rename), all

@@ -55,19 +55,20 @@ public enum SetFile {
 
     /// The lines of one slice of a file, numbered in the whole file, with their verdicts
     /// when a check was given.
-    struct Slice {
-        var lines: [Line] = []
-        var damaged: [DamagedLine] = []
+    package struct Slice {
+        package var lines: [Line] = []
+        package var damaged: [DamagedLine] = []
         /// `check` of each line's annotation, in order (empty without a check).
-        var verdicts: [AnnotationValidator.Verdict] = []
+        package var verdicts: [AnnotationValidator.Verdict] = []
         /// Lines in the slice, blank and damaged ones included.
-        var count = 0
+        package var count = 0
+        package init() {}
     }
 
     /// Decodes a file in slices, one per core for big files, each slice's annotations
     /// checked by `check` on the same core right after decoding (the store validates there,
     /// while the line is still in cache). Slices come back in file order.
-    static func parseSlices(_ bytes: [UInt8], check: (@Sendable (Annotation) -> AnnotationValidator.Verdict)?) -> [Slice] {
+    package static func parseSlices(_ bytes: [UInt8], check: (@Sendable (Annotation) -> AnnotationValidator.Verdict)?) -> [Slice] {
         var results = bytes.withUnsafeBufferPointer { all -> [Slice] in
             var start = 0
             if all.count >= 3, all[0] == 0xEF, all[1] == 0xBB, all[2] == 0xBF { start = 3 }
@@ -152,18 +153,6 @@ public enum SetFile {
 
     // MARK: Writing
 
-    /// Saves a set's canonical file durably: written to a temporary file, fsynced, renamed
-    /// over `path`, and the directory fsynced (see ``FileSystem/replaceAtomically(_:with:)``).
-    /// - Complexity: O(n log n) to order by id, then O(n) to encode and write, in slices
-    ///   encoded side by side, so the whole file is never in memory at once.
-    public static func save(_ set: AnnotationSet, to path: String, fs: any FileSystem) throws {
-        let byID = set.byID
-        let order = sortedByID(byID)
-        try fs.replaceAtomically(path, producing: { write in
-            try encode(count: order.count, annotation: { byID.values[order[$0]] }, damaged: set.damaged, write)
-        })
-    }
-
     /// The canonical file: annotations sorted by id, one per line, then damaged lines verbatim.
     ///
     /// A damaged line must read back as the same bytes, although ``parse(_:)`` drops a
@@ -183,7 +172,7 @@ public enum SetFile {
 
     /// Encodes annotations `annotation(0) ..< annotation(count)` and the damaged lines,
     /// handing the bytes to `write` in order, a few megabytes at a time.
-    private static func encode(count: Int, annotation: (Int) -> Annotation, damaged: [DamagedLine],
+    package static func encode(count: Int, annotation: (Int) -> Annotation, damaged: [DamagedLine],
                                _ write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let cores = Cores.available
         var buffers = [[UInt8]](repeating: [], count: cores)
@@ -250,7 +239,7 @@ public enum SetFile {
     private struct SortKey { var high: UInt64, low: UInt64, item: Int }
 
     /// Positions of a dictionary's entries in the order of their keys' UTF-8 bytes.
-    static func sortedByID(_ byID: [String: Annotation]) -> [Dictionary<String, Annotation>.Index] {
+    package static func sortedByID(_ byID: [String: Annotation]) -> [Dictionary<String, Annotation>.Index] {
         sorted(Array(byID.indices)) { byID.keys[$0] }
     }
 }

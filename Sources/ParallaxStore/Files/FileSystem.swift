@@ -1,3 +1,4 @@
+import ParallaxCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,0 +1,15 @@
+import ParallaxCore
+
+extension SetFile {
+    /// Saves a set's canonical file durably: written to a temporary file, fsynced, renamed
+    /// over `path`, and the directory fsynced (see ``FileSystem/replaceAtomically(_:with:)``).
+    /// - Complexity: O(n log n) to order by id, then O(n) to encode and write, in slices
+    ///   encoded side by side, so the whole file is never in memory at once.
+    public static func save(_ set: AnnotationSet, to path: String, fs: any FileSystem) throws {
+        let byID = set.byID
+        let order = sortedByID(byID)
+        try fs.replaceAtomically(path, producing: { write in
+            try encode(count: order.count, annotation: { byID.values[order[$0]] }, damaged: set.damaged, write)
+        })
+    }
+}
