@@ -28,8 +28,12 @@ struct FaultInjectionTests {
 
         static func files(_ dir: String) -> [String: [UInt8]] {
             var out: [String: [UInt8]] = [:]
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where !name.hasSuffix(".lock") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where !name.hasSuffix(".lock") && name != ".parallax" {
                 out[name] = Fixtures.bytes(dir + "/" + name)
+            }
+            // The runtime folder: journals and temporary files (locks left out).
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + "/.parallax")) ?? [] where !name.hasSuffix(".lock") {
+                out[".parallax/" + name] = Fixtures.bytes(dir + "/.parallax/" + name)
             }
             return out
         }
@@ -73,7 +77,7 @@ struct FaultInjectionTests {
         // The journal still holds the change, so nothing is lost; a retry succeeds.
         #expect(try AnnotationStore(directory: f.dir, corpus: Fixtures.corpus).set("baseline").byID[Fixtures.sampleAnnotation().id] != nil)
         try f.store.compact("baseline")
-        #expect(Fixtures.bytes(f.dir + "/baseline.journal") == nil)
+        #expect(Fixtures.bytes(f.dir + "/.parallax/baseline.journal") == nil)
         #expect(try AnnotationStore(directory: f.dir, corpus: Fixtures.corpus).set("baseline").count == 64)
     }
 

@@ -16,13 +16,17 @@ struct StoreTests {
         let store = try AnnotationStore(directory: dir, corpus: corpus)
         let a = Fixtures.sampleAnnotation()
         try store.add(a, to: "alice")
-        // No compaction yet: the journal holds it.
-        #expect(Fixtures.bytes(dir + "/alice.journal") != nil)
+        // No compaction yet: the journal holds it, in the runtime folder git ignores.
+        #expect(Fixtures.bytes(dir + "/.parallax/alice.journal") != nil)
+        #expect(Fixtures.bytes(dir + "/.parallax/.gitignore") == Array("*\n".utf8))
+        #expect(Fixtures.bytes(dir + "/alice.journal") == nil)
         let other = try AnnotationStore(directory: dir, corpus: corpus)
         #expect(try other.set("alice").byID[a.id] == a)
         try store.close()
-        #expect(Fixtures.bytes(dir + "/alice.journal") == nil)
+        #expect(Fixtures.bytes(dir + "/.parallax/alice.journal") == nil)
         #expect(Fixtures.bytes(dir + "/alice.jsonl") == line(a))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(left == [".parallax", "alice.jsonl", "codebook.json"], "nothing but sets beside the sets: \(left)")
         #expect(try AnnotationStore(directory: dir, corpus: corpus).set("alice").byID[a.id] == a)
     }
 
@@ -158,7 +162,7 @@ struct StoreTests {
         a.stance = 7
         #expect(throws: ParallaxError.self) { try store.add(a, to: "alice") }
         #expect(try store.set("alice").count == 0)
-        #expect(Fixtures.bytes(dir + "/alice.journal") == nil)
+        #expect(Fixtures.bytes(dir + "/.parallax/alice.journal") == nil)
     }
 
     /// Found by the crash campaign: every writer killed during a compaction left its
@@ -166,7 +170,9 @@ struct StoreTests {
     @Test("the next writer removes temporary files a killed compaction left; other sets' are not touched")
     func staleTemporaries() throws {
         let dir = Fixtures.annotationsDirectory(sets: ["alice": line(Fixtures.sampleAnnotation())])
-        for name in ["alice.jsonl.tmp-99998", "alice.jsonl.tmp-99999", "bob.jsonl.tmp-99999"] {
+        // Beside the sets (an older version's) and in the runtime folder.
+        try FileManager.default.createDirectory(atPath: dir + "/.parallax", withIntermediateDirectories: true)
+        for name in ["alice.jsonl.tmp-99998", "alice.jsonl.tmp-99999", "bob.jsonl.tmp-99999", ".parallax/alice.jsonl.tmp-99997"] {
             _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data("{\"torn".utf8))
         }
         let store = try AnnotationStore(directory: dir, corpus: corpus)
@@ -176,6 +182,7 @@ struct StoreTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(!files.contains { $0.hasPrefix("alice.jsonl.tmp-") }, "\(files)")
         #expect(files.contains("bob.jsonl.tmp-99999"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.parallax/alice.jsonl.tmp-99997"))
         try store.close()
         #expect(try AnnotationStore(directory: dir, corpus: corpus).set("alice").count == 2)
     }

@@ -87,7 +87,7 @@ struct DurabilityTests {
         first.send("mark brookings \"highly unlikely\"\ncode reset-wedge -1\n")
         #expect(first.wait(for: "coded "))
         first.kill()
-        #expect(FileManager.default.fileExists(atPath: project + "/Annotations/alice.lock"))
+        #expect(FileManager.default.fileExists(atPath: project + "/Annotations/.parallax/alice.lock"))
         let next = try ParallaxBinary.run(["--set", "alice"], stdin: "mark brookings \"highly unlikely\"\ncode reset-wedge -2\nlist\n",
                                           directory: project)
         #expect(next.status == 0, "\(next.stderr)")

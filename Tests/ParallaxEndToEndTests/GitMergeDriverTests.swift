@@ -30,8 +30,9 @@ struct GitMergeDriverTests {
             try git("config", "merge.parallax.name", "Parallax annotation sets")
             try git("config", "merge.parallax.driver", "'\(ParallaxBinary.path)' merge-driver %O %A %B %P")
             try git("config", "merge.parallax.recursive", "binary")
+            // No .gitignore: locks, journals and conflict records live in Annotations/.parallax/,
+            // which ignores itself.
             try write(".gitattributes", "Annotations/*.jsonl merge=parallax\n")
-            try write(".gitignore", "*.lock\n*.journal\n*.tmp-*\n*.conflicts.jsonl\n")
         }
 
         func write(_ path: String, _ text: String) throws {
@@ -108,6 +109,9 @@ struct GitMergeDriverTests {
         try #require(ids.count == 3)
         let (a, b, c) = (ids[0], ids[1], ids[2])
         try repo.git("add", "-A")
+        let tracked = try repo.git("ls-files").stdout
+        #expect(!tracked.contains(".parallax") && !tracked.contains(".lock") && !tracked.contains(".journal"),
+                "runtime files never reach git, with no .gitignore of the user's: \(tracked)")
         try repo.git("commit", "-q", "-m", "base coding")
 
         // Alice: A's stance, and a new annotation.
@@ -155,7 +159,7 @@ struct GitMergeDriverTests {
         let conflicted = try repo.git("merge", "--no-edit", "bob2", check: false)
         #expect(conflicted.status != 0)
         #expect((conflicted.stdout + conflicted.stderr).contains("CONFLICT"))
-        #expect(conflicted.stderr.contains("recorded in Annotations/team.conflicts.jsonl"), "\(conflicted.stderr)")
+        #expect(conflicted.stderr.contains("recorded in Annotations/.parallax/team.conflicts.jsonl"), "\(conflicted.stderr)")
         #expect(try repo.git("status", "--porcelain").stdout.contains("UU Annotations/team.jsonl"))
         let text = repo.read("Annotations/team.jsonl") ?? ""
         #expect(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"))
@@ -163,7 +167,7 @@ struct GitMergeDriverTests {
         #expect(held.damaged.isEmpty && held.annotations.count == 5, "a valid set")
         #expect(repo.annotation(c)?.stance == 1, "the set holds ours")
         #expect(repo.annotation(c)?.note == "bob-reads-again", "bob's note, a field alice left alone, is merged")
-        #expect(repo.read("Annotations/team.conflicts.jsonl") != nil)
+        #expect(repo.read("Annotations/.parallax/team.conflicts.jsonl") != nil)
 
         let listed = try repo.parallax("conflicts")
         #expect(listed.stdout.contains("set team: 1 merge conflict"))
@@ -180,7 +184,7 @@ struct GitMergeDriverTests {
         #expect(resolved.stdout.contains("\(c): stance from theirs"))
         #expect(resolved.stdout.contains("no conflicts left in set team"))
         #expect(repo.annotation(c)?.stance == -1)
-        #expect(repo.read("Annotations/team.conflicts.jsonl") == nil)
+        #expect(repo.read("Annotations/.parallax/team.conflicts.jsonl") == nil)
         try repo.git("add", "Annotations/team.jsonl")
         try repo.git("commit", "-q", "--no-edit")
         #expect(try repo.git("status", "--porcelain").stdout.isEmpty)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The record of a set's unresolved merge conflicts: `NAME.conflicts.jsonl`, next to
-/// `NAME.jsonl`, one ``MergeConflict`` a line:
+/// The record of a set's unresolved merge conflicts: `.parallax/NAME.conflicts.jsonl` beside
+/// `NAME.jsonl` (see ``RuntimeDirectory``), one ``MergeConflict`` a line:
 ///
 /// ```
 /// {"base":-1,"field":"stance","id":"01M84H2C7JHFV149YZQQ9J7GNX","kind":"edited","ours":-2,"theirs":1}
@@ -11,15 +11,18 @@ import Foundation
 /// The set itself always holds ours, so it stays a valid set that loads, compares and
 /// exports; this file is what lets a person pick another side later with `resolve`, which
 /// changes the set through the store and removes the line. It is local to the working tree
-/// (like the journal it is listed in `.gitignore`) and is removed when the last conflict is
+/// (like the journal, git ignores it without being told) and is removed when the last conflict is
 /// resolved. A line that cannot be read is kept verbatim, as in a set file.
 public enum ConflictFile {
     /// What the file name adds to the set's name.
     public static let suffix = ".conflicts.jsonl"
 
-    /// The conflicts file beside a set file: `dir/alice.jsonl` → `dir/alice.conflicts.jsonl`.
+    /// The conflicts file of a set file, in the runtime folder beside it (see
+    /// ``RuntimeDirectory``): `dir/alice.jsonl` → `dir/.parallax/alice.conflicts.jsonl`.
     public static func path(forSetFile path: String) -> String {
-        (path.hasSuffix(".jsonl") ? String(path.dropLast(6)) : path) + suffix
+        let base = path.hasSuffix(".jsonl") ? String(path.dropLast(6)) : path
+        guard let slash = base.lastIndex(of: "/") else { return RuntimeDirectory.name + "/" + base + suffix }
+        return base[..<slash] + "/" + RuntimeDirectory.name + base[slash...] + suffix
     }
 
     /// Whether a file name is a conflicts file (and so not a set).

@@ -79,7 +79,7 @@ enum TeamCommands {
         help: """
         When git merges a set through `parallax merge-driver` and both sides changed the same
         thing differently, the merged set holds ours (it stays a valid set, with no conflict
-        markers) and the conflicts are recorded in NAME.conflicts.jsonl beside it. This lists
+        markers) and the conflicts are recorded in .parallax/NAME.conflicts.jsonl beside it. This lists
         them: for each annotation, the field at stake with its base, ours and theirs values,
         or what each side did when one deleted it or both added it. Settle them with `resolve`.
 

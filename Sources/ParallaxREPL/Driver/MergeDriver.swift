@@ -8,7 +8,7 @@ import ParallaxStore
 /// unrelated corpus problem. The three versions are parsed and merged with ``SetMerge``; the
 /// result is written over OURS durably (temporary file, fsync, rename, fsync of the
 /// directory), and is always a valid canonical set, never a file with conflict markers.
-/// Conflicts are recorded first, in `NAME.conflicts.jsonl` beside PATH (the set's path in the
+/// Conflicts are recorded first, in `.parallax/NAME.conflicts.jsonl` beside PATH (the set's path in the
 /// working tree, relative to the repository root where git runs drivers), combined with any
 /// already there.
 ///
@@ -41,6 +41,7 @@ public enum MergeDriver {
                 // Record the conflicts before the merged set replaces ours: a crash in between
                 // leaves ours and a record of what it did not take.
                 let sidecar = ConflictFile.path(forSetFile: path)
+                try RuntimeDirectory.ensure(besideSetFile: path, fs: fs)
                 let existing = try fs.read(sidecar).map(ConflictFile.parse) ?? (conflicts: [], damaged: [])
                 try fs.replaceAtomically(sidecar, with: ConflictFile.encode(ConflictFile.combine(existing.conflicts, result.conflicts),
                                                                             damaged: existing.damaged))

@@ -158,11 +158,12 @@ extension FileSystem {
     /// written to the temporary file, small ones gathered into writes of about a megabyte. Then as
     /// ``replaceAtomically(_:with:)``: fsync, rename over `path`, fsync of the directory; on
     /// failure (of a write or of `produce`) the temporary file is removed and `path` is
-    /// untouched.
-    public func replaceAtomically(_ path: String,
+    /// untouched. `temporaryIn` puts the temporary file in another folder of the same file
+    /// system (the store's `.parallax/`, where git never sees it).
+    public func replaceAtomically(_ path: String, temporaryIn: String? = nil,
                                   producing produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let directory = FileSystemDirectory.of(path)
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = (temporaryIn.map { $0 + "/" + path.split(separator: "/").last.map(String.init)! } ?? path) + ".tmp-\(getpid())"
         let fd: Int32
         do {
             fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)

@@ -12,8 +12,17 @@ import Foundation
 /// Layout of the directory:
 /// - `codebook.json` — the questions and scales.
 /// - `NAME.jsonl` — set NAME, canonical: one annotation a line, sorted by id.
-/// - `NAME.journal` — changes not yet compacted into `NAME.jsonl` (appended and fsynced).
-/// - `NAME.lock` — the writer's lock (see ``SetLock``).
+/// - `.parallax/` — what belongs to this working tree and never to git (see
+///   ``RuntimeDirectory``; it holds its own `.gitignore`):
+///   - `NAME.journal` — changes not yet compacted into `NAME.jsonl` (appended and fsynced);
+///   - `NAME.lock` — the writer's lock (see ``SetLock``);
+///   - `NAME.jsonl.tmp-PID` — a compaction being written;
+///   - `NAME.conflicts.jsonl` — merge conflicts not yet resolved (see ``ConflictFile``).
+///
+/// Older versions kept journals, locks and conflict records beside the sets. A journal left
+/// there is replayed on every load (after the set file, before the new journal) and is
+/// compacted into the set and removed when a session first writes the set; conflict records
+/// are moved into `.parallax/` when the store opens.
 public final class AnnotationStore {
     /// The directory holding the codebook and sets.
     public let directory: String
@@ -36,6 +45,9 @@ public final class AnnotationStore {
         var lock: SetLock?
         var journal: Journal
         var problems: [ParallaxError]
+        /// An older version's journal beside the set was replayed into ``set`` (removed at
+        /// the next compaction).
+        var legacyJournal = false
         init(set: AnnotationSet, journal: Journal, problems: [ParallaxError]) {
             self.set = set; self.journal = journal; self.problems = problems
         }
@@ -72,6 +84,7 @@ public final class AnnotationStore {
         codebook = try AnnotationStore.decodeCodebook(bytes, path: path)
         let problems = codebook.problems()
         if let first = problems.first { throw ParallaxError(.invalidData, first, at: path) }
+        migrateLegacyConflictFiles()
     }
 
     static func decodeCodebook(_ bytes: [UInt8], path: String) throws -> Codebook {
@@ -85,18 +98,28 @@ public final class AnnotationStore {
     // MARK: Paths
 
     func path(of set: String) -> String { directory + "/" + set + ".jsonl" }
-    func journalPath(of set: String) -> String { directory + "/" + set + ".journal" }
-    func lockPath(of set: String) -> String { directory + "/" + set + ".lock" }
+    func journalPath(of set: String) -> String { RuntimeDirectory.path(of: set + ".journal", in: directory) }
+    /// The path of a set's lock file (in ``RuntimeDirectory``).
+    public func lockPath(of set: String) -> String { RuntimeDirectory.path(of: set + ".lock", in: directory) }
+    /// Where older versions kept a set's journal: beside the set.
+    func legacyJournalPath(of set: String) -> String { directory + "/" + set + ".journal" }
+    /// Where older versions kept a set's lock: beside the set.
+    func legacyLockPath(of set: String) -> String { directory + "/" + set + ".lock" }
 
     /// Names of the sets on disk (and sets created in this session), sorted.
     public func setNames() throws -> [String] {
         var names = Set(entries.filter { $0.value.lock != nil }.keys)
-        for file in try fs.list(directory) {
-            for suffix in [".jsonl", ".journal"] where file.hasSuffix(suffix) && !ConflictFile.isConflictFile(file) {
-                let name = String(file.dropLast(suffix.count))
-                if (try? AnnotationSet.validate(name: name)) != nil { names.insert(name) }
+        func add(_ files: [String], suffixes: [String]) {
+            for file in files {
+                for suffix in suffixes where file.hasSuffix(suffix) && !ConflictFile.isConflictFile(file) {
+                    let name = String(file.dropLast(suffix.count))
+                    if (try? AnnotationSet.validate(name: name)) != nil { names.insert(name) }
+                }
             }
         }
+        add(try fs.list(directory), suffixes: [".jsonl", ".journal"])
+        // A set with only a journal so far (its first changes, not yet compacted).
+        add((try? fs.list(RuntimeDirectory.path(in: directory))) ?? [], suffixes: [".journal"])
         return names.sorted()
     }
 
@@ -186,26 +209,34 @@ public final class AnnotationStore {
             set.damaged.sort { $0.line < $1.line }
         }
         var replayed = 0
-        if let bytes = try fs.read(journalFile) {
+        var sawLegacyJournal = false
+        // An older version's journal beside the set first (it is older than any journal in
+        // `.parallax/`, which is only written once the old one is compacted away), then ours.
+        let legacyJournal = legacyJournalPath(of: name)
+        for (source, bytes) in [(legacyJournal, try fs.read(legacyJournal)), (journalFile, try fs.read(journalFile))] {
+            guard let bytes else { continue }
+            if source == legacyJournal { sawLegacyJournal = true }
             let parsed = Journal.parse(bytes)
             for d in parsed.damaged {
                 set.damaged.append(DamagedLine(line: Int.max, bytes: d.bytes, reason: d.reason))
-                problems.append(ParallaxError(.invalidData, d.reason, at: "\(journalFile):\(d.line)",
+                problems.append(ParallaxError(.invalidData, d.reason, at: "\(source):\(d.line)",
                                               hint: "the entry is kept, moved into \(name).jsonl at the next save"))
             }
             for entry in parsed.entries {
                 switch entry {
                 case .put(let a):
                     set.byID[a.id] = nil; set.orphans.remove(a.id); set.reanchored.remove(a.id)
-                    admit(a, line: Int.max, raw: { Array("put ".utf8) + AnnotationCodec.encode(a) }, where: journalFile)
+                    admit(a, line: Int.max, raw: { Array("put ".utf8) + AnnotationCodec.encode(a) }, where: source)
                 case .delete(let id):
                     set.byID[id] = nil; set.orphans.remove(id); set.reanchored.remove(id)
                 }
             }
-            replayed = parsed.entries.count
+            replayed += parsed.entries.count
         }
         reanchor(&set, changedAt: changedAt, problems: &problems)
-        return Entry(set: set, journal: Journal(path: journalFile, fs: fs, existingEntries: replayed), problems: problems)
+        let entry = Entry(set: set, journal: Journal(path: journalFile, fs: fs, existingEntries: replayed), problems: problems)
+        entry.legacyJournal = sawLegacyJournal
+        return entry
     }
 
     /// Re-anchors, one batch per document, the annotations whose document changed since they
@@ -244,12 +275,21 @@ public final class AnnotationStore {
     private func writable(_ name: String) throws -> Entry {
         let e = try entry(name)
         if e.lock != nil { return e }
+        try RuntimeDirectory.ensure(in: directory, fs: fs)
         let lock = try SetLock.acquire(lockPath(of: name), set: name, fs: fs)
+        // An older version that still runs writes the journal beside the set under the lock
+        // beside it: take that one too while the old journal is compacted away.
+        let legacyLock = try fs.read(legacyLockPath(of: name)) == nil ? nil
+            : try SetLock.acquire(legacyLockPath(of: name), set: name, fs: fs)
         removeStaleTemporaries(of: name)
         let fresh = try load(name)
         fresh.lock = lock
         entries[name] = fresh
-        if fresh.journal.count > 0 { try compact(fresh) }
+        if fresh.journal.count > 0 || fresh.legacyJournal { try compact(fresh) }
+        if legacyLock != nil {
+            try fs.unlink(legacyLockPath(of: name))
+            withExtendedLifetime(legacyLock) {}
+        }
         return fresh
     }
 
@@ -258,12 +298,40 @@ public final class AnnotationStore {
     func lockForWriting(_ name: String) throws { _ = try writable(name) }
 
     /// Removes the temporary files (`NAME.jsonl.tmp-PID`) of compactions that a killed
-    /// writer left. Only the lock holder compacts, and this session holds the lock now, so
-    /// any such file is a dead process's; the set file itself was never touched by it.
+    /// writer left (in `.parallax/`, or beside the set from an older version). Only the lock
+    /// holder compacts, and this session holds the lock now, so any such file is a dead
+    /// process's; the set file itself was never touched by it.
     private func removeStaleTemporaries(of name: String) {
         let prefix = name + ".jsonl.tmp-"
-        for file in (try? fs.list(directory)) ?? [] where file.hasPrefix(prefix) {
-            try? fs.unlink(directory + "/" + file)
+        for folder in [RuntimeDirectory.path(in: directory), directory] {
+            for file in (try? fs.list(folder)) ?? [] where file.hasPrefix(prefix) {
+                try? fs.unlink(folder + "/" + file)
+            }
+        }
+    }
+
+    /// Moves conflict records an older version kept beside the sets into `.parallax/`,
+    /// combined with any already there. Best effort: a store on a read-only disk still opens,
+    /// and reads the old records where they are (see ``conflicts(of:)``).
+    private func migrateLegacyConflictFiles() {
+        guard let files = try? fs.list(directory) else { return }
+        for file in files where ConflictFile.isConflictFile(file) {
+            let old = directory + "/" + file
+            let new = RuntimeDirectory.path(of: file, in: directory)
+            do {
+                try RuntimeDirectory.ensure(in: directory, fs: fs)
+                if let existing = try fs.read(new).map(ConflictFile.parse), let moved = try fs.read(old).map(ConflictFile.parse) {
+                    try fs.replaceAtomically(new, with: ConflictFile.encode(ConflictFile.combine(moved.conflicts, existing.conflicts),
+                                                                            damaged: moved.damaged + existing.damaged))
+                    try fs.unlink(old)
+                } else {
+                    try fs.rename(old, new)
+                }
+                try fs.syncDirectory(directory)
+                try fs.syncDirectory(RuntimeDirectory.path(in: directory))
+            } catch {
+                continue
+            }
         }
     }
 
@@ -391,8 +459,15 @@ public final class AnnotationStore {
     }
 
     private func compact(_ e: Entry) throws {
-        try SetFile.save(e.set, to: path(of: e.set.name), fs: fs)
+        try SetFile.save(e.set, to: path(of: e.set.name), fs: fs, temporaryIn: RuntimeDirectory.path(in: directory))
         try e.journal.remove()
+        if e.legacyJournal {
+            // An older version's journal, replayed into the set just saved; its removal is
+            // made durable, for replaying it again over later changes would undo them.
+            try fs.unlink(legacyJournalPath(of: e.set.name))
+            try fs.syncDirectory(directory)
+            e.legacyJournal = false
+        }
         e.set.reanchored.removeAll()
     }
 
@@ -421,7 +496,8 @@ public final class AnnotationStore {
             throw ParallaxError(.conflict, "question \(q.id) already exists", hint: "choose another id")
         }
         let path = directory + "/" + AnnotationStore.codebookName
-        let lock = try SetLock.acquire(directory + "/codebook.lock", set: "codebook", fs: fs)
+        try RuntimeDirectory.ensure(in: directory, fs: fs)
+        let lock = try SetLock.acquire(lockPath(of: "codebook"), set: "codebook", fs: fs)
         defer { withExtendedLifetime(lock) {} }
         // Re-read: another session may have added a question meanwhile.
         var book = try fs.read(path).map { try AnnotationStore.decodeCodebook($0, path: path) } ?? codebook

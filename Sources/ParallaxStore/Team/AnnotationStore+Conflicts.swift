@@ -32,8 +32,8 @@ extension AnnotationStore {
         public var remaining: Int
     }
 
-    /// The conflicts file of a set: `NAME.conflicts.jsonl` in the store's directory.
-    public func conflictsPath(of set: String) -> String { directory + "/" + set + ConflictFile.suffix }
+    /// The conflicts file of a set: `.parallax/NAME.conflicts.jsonl` in the store's directory.
+    public func conflictsPath(of set: String) -> String { RuntimeDirectory.path(of: set + ConflictFile.suffix, in: directory) }
 
     /// The set's unresolved merge conflicts, in file order.
     /// - Throws: ``ParallaxError`` for an invalid set name or an unreadable file.
@@ -114,7 +114,7 @@ extension AnnotationStore {
         let remaining = file.conflicts.filter { $0.id != key || !chosen.contains($0) }
         if remaining.isEmpty && file.damaged.isEmpty {
             try fs.unlink(path)
-            try fs.syncDirectory(directory)
+            try fs.syncDirectory(RuntimeDirectory.path(in: directory))
         } else {
             try fs.replaceAtomically(path, with: ConflictFile.encode(remaining, damaged: file.damaged))
         }
