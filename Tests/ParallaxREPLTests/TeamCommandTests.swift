@@ -65,6 +65,7 @@ struct TeamCommandTests {
         theirs.annotations[0].note = "their note"
         let result = SetMerge.merge(base: base, ours: ours, theirs: theirs)
         let (s, out, _) = try session(sets: ["alice": result.bytes])
+        try RuntimeDirectory.ensure(in: s.store.directory, fs: PosixFileSystem())
         try Data(ConflictFile.encode(result.conflicts)).write(to: URL(fileURLWithPath: s.store.conflictsPath(of: "alice")))
         let id = base.annotations[0].id
 
