@@ -12,6 +12,8 @@ public enum AgreementUndefinedReason: String, Codable, Sendable, CaseIterable, C
     /// Chance would produce no disagreement at all: every compared value is the same, so
     /// agreement cannot be told apart from chance.
     case noVariation
+    /// No coder marked any unit (Krippendorff's unitizing alpha).
+    case noUnits
 
     /// One sentence for people.
     public var description: String {
@@ -19,6 +21,7 @@ public enum AgreementUndefinedReason: String, Codable, Sendable, CaseIterable, C
         case .noPairableValues: "no unit was coded by two or more coders"
         case .noItems: "no item was coded by both coders"
         case .noVariation: "every compared value is the same, so agreement cannot be told from chance"
+        case .noUnits: "no coder marked a passage"
         }
     }
 }

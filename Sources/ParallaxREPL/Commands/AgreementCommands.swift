@@ -9,8 +9,8 @@ enum AgreementCommands {
         "agree", group: "Team review",
         arguments: [ArgumentSpec("SET", .set), ArgumentSpec("SET", .set, repeated: true)],
         options: [OptionSpec("question", .question, "only this question")],
-        flags: ["json"],
-        summary: "agreement between coders (Krippendorff's alpha, Cohen's kappa)",
+        flags: ["json", "unitizing"],
+        summary: "agreement between coders (Krippendorff's α and αu, Cohen's κ)",
         help: """
         How far two or more coders (annotation sets) agree on the positions they coded. A
         unit is one analyst on one question; each coder's value on it is the median of the
@@ -25,10 +25,18 @@ enum AgreementCommands {
         when everyone used one value, "undefined"; under 10 pairable values, "n small".
         A set may be `all` (every set) or a list `a,b`.
 
+        With --unitizing: agreement on which passages the coders coded with each question,
+        Krippendorff's unitizing alpha (αu, as DKPro Agreement computes it). The continuum is
+        every corpus document end to end in manifest order (lengths in code points); a coder's
+        units for a question are their spans coded with it, whatever the stance (overlapping
+        spans of one coder merged). Per question αu = 1 − D_o/D_e; pooled over the questions
+        with passages, 1 − mean D_o / mean D_e.
+
         examples:
           agree alice bob
           agree alice bob carol question:reset-wedge
           agree alice bob --json
+          agree alice bob --unitizing
         """
     ) { inv, session in
         var sets: [AnnotationSet] = []
@@ -41,6 +49,15 @@ enum AgreementCommands {
         var seen = Set<String>()
         for set in sets where !seen.insert(set.name).inserted {
             throw inv.usageError("set \(set.name) is named twice; agreement compares different coders")
+        }
+        if inv.flags.contains("unitizing") {
+            let report = try inv.at(option: "question") {
+                try UnitizingReport(codebook: session.store.codebook, corpus: session.corpus, coders: sets.map(\.name),
+                                    codings: session.codings(of: sets), question: inv.options["question"]?.text)
+            }
+            if inv.json { return try session.printJSON(report) }
+            var stream = SinkStream(session.out)
+            return UnitizingRenderer(width: session.style.width, colour: session.style.colour).render(report, to: &stream)
         }
         let report = try inv.at(option: "question") {
             try AgreementReport(codebook: session.store.codebook, coders: sets.map(\.name),
