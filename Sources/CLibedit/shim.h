@@ -153,4 +153,12 @@ static inline int parallax_terminal_columns(int fd) {
     return size.ws_col;
 }
 
+/* Rows of the terminal on `fd`, or 0 when it is not a terminal or does not say. */
+static inline int parallax_terminal_rows(int fd) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_row;
+}
+
 #endif

@@ -130,4 +130,42 @@ struct CommandLineTests {
         let after = try ParallaxBinary.run(["-c", "list set:all --json"], directory: project)
         #expect(!after.stdout.contains("\"set\" : \"bad\""))
     }
+
+    @Test("--help and -h print the options and exit 0; help still lists the REPL commands")
+    func help() throws {
+        for flag in ["--help", "-h"] {
+            let r = try ParallaxBinary.run([flag])
+            #expect(r.status == 0, "\(flag): \(r.stderr)")
+            #expect(r.stdout.contains("USAGE: parallax"), "\(flag)")
+            for option in ["--corpus", "--annotations", "--set", "--no-pager", "--version", "merge-driver"] {
+                #expect(r.stdout.contains(option), "\(flag) lists \(option)")
+            }
+        }
+        let commands = try ParallaxBinary.run(["help"])
+        #expect(commands.status == 0 && commands.stdout.contains("Commands (type `help COMMAND`"))
+        let one = try ParallaxBinary.run(["find", "--help"])
+        #expect(one.status == 0 && one.stdout.hasPrefix("usage: find"), "\(one.stdout)\(one.stderr)")
+    }
+
+    @Test("--version prints the version kept in one place, and CHANGELOG.md's latest entry names it")
+    func version() throws {
+        let r = try ParallaxBinary.run(["--version"])
+        #expect(r.status == 0)
+        let version = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(version.split(separator: ".").count == 3 && version.split(separator: ".").allSatisfy { Int($0) != nil })
+        let changelog = try String(contentsOfFile: Fixtures.root + "/CHANGELOG.md", encoding: .utf8)
+        let latest = changelog.split(separator: "\n").first { $0.hasPrefix("## ") }
+        #expect(latest?.hasPrefix("## [\(version)]") == true, "CHANGELOG's latest entry: \(latest ?? "none")")
+    }
+
+    @Test("merge-driver is a subcommand with its own --help; a wrong call exits 2 with its usage")
+    func mergeDriverHelp() throws {
+        let r = try ParallaxBinary.run(["merge-driver", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("USAGE: parallax merge-driver <base> <ours> <theirs> [<path>]"))
+        #expect(r.stdout.contains("git config merge.parallax.driver"))
+        let wrong = try ParallaxBinary.run(["merge-driver", "only-one"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.hasPrefix("error: merge-driver: Missing expected argument '<ours>'"), "\(wrong.stderr)")
+    }
 }

@@ -35,17 +35,31 @@ struct TerminalTests {
             let argv = ["tmux", "-L", socket, "-f", config] + args
             var cArgs = argv.map { strdup($0) } + [nil]
             defer { cArgs.forEach { free($0) } }
+            // The test runner's threads block most signals, and a spawned process inherits the
+            // mask: a tmux server started that way never saw the SIGTERM `kill-server` sends
+            // and outlived the test run. Start it with no signal blocked and default actions.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var none = sigset_t(), all = sigset_t()
+            sigemptyset(&none)
+            sigfillset(&all)
+            posix_spawnattr_setsigmask(&attributes, &none)
+            posix_spawnattr_setsigdefault(&attributes, &all)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             var pid: pid_t = 0
-            let rc = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ)
+            let rc = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ)
             guard rc == 0 else { throw POSIXError(.init(rawValue: rc) ?? .ENOENT) }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             return capture ? ((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "") : ""
         }
 
-        func start(_ command: String, directory: String) throws {
+        func start(_ command: String, directory: String, environment: String = "") throws {
             try tmux(["-u", "new-session", "-d", "-s", name, "-x", "120", "-y", "50", "-c", directory,
-                      "env LANG=C.UTF-8 TERM=xterm NO_COLOR=1 " + command], capture: false)
+                      "env LANG=C.UTF-8 TERM=xterm NO_COLOR=1 " + environment + " " + command], capture: false)
+            let ids = try tmux(["display-message", "-p", "-t", name, "#{pid} #{pane_pid}"])
+            pids = ids.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { pid_t($0) }
         }
 
         func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
@@ -89,7 +103,25 @@ struct TerminalTests {
             try screen().split(separator: "\n").last { $0.contains("parallax[") }.map(String.init) ?? ""
         }
 
-        func kill() { _ = try? tmux(["kill-server"], capture: false) }
+        /// The server's process and the program in the pane, read once the session starts.
+        private var pids: [pid_t] = []
+
+        /// Ends the session, the private server and the program in the pane, and removes the
+        /// configuration file. `kill-server` alone was seen to leave servers running after a
+        /// test run, so whatever is still alive after it is signalled, then killed.
+        func kill() {
+            _ = try? tmux(["kill-session", "-t", name], capture: false)
+            _ = try? tmux(["kill-server"], capture: false)
+            for pid in pids where Glibc.kill(pid, 0) == 0 {
+                _ = Glibc.kill(pid, SIGTERM)
+                for _ in 0..<20 where Glibc.kill(pid, 0) == 0 { usleep(10_000) }
+                if Glibc.kill(pid, 0) == 0 { _ = Glibc.kill(pid, SIGKILL) }
+            }
+            pids = []
+            try? FileManager.default.removeItem(atPath: config)
+        }
+
+        deinit { kill() }
     }
 
     @Test("TAB, Up, UTF-8 editing, Ctrl-C and Ctrl-D behave; history survives a restart")
@@ -160,5 +192,44 @@ struct TerminalTests {
         try again.wait(for: "parallax[tmuxtest]> docs")
         try again.keys("Up")
         try again.wait(for: "parallax[tmuxtest]> find Aydıntaşbaş")
+    }
+
+    @Test("output longer than the screen goes through $PAGER; short output and --no-pager print directly")
+    func pager() throws {
+        let tmuxFound = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+        try #require(tmuxFound, "tmux is needed for this test: apt-get install tmux (Scripts/test does it)")
+        let project = ParallaxBinary.scratchProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        // A pager that marks every line it shows and ends at once.
+        let pager = "PAGER='sed s/^/PAGED:/'"
+        let command = "\(ParallaxBinary.path) --set tmuxtest --history \(project)/history"
+        let t = Tmux()
+        defer { t.kill() }
+        try t.start(command, directory: project, environment: pager)
+        try t.wait(for: "parallax[tmuxtest]>")
+        try t.type("docs")
+        try t.keys("Enter")
+        try t.wait(for: "merics")
+        #expect(try !t.screen().contains("PAGED:"), "four documents fit on the screen")
+        try t.type("read brookings")
+        try t.keys("Enter")
+        let paged = try t.wait(for: "PAGED:¶98")
+        #expect(paged.contains("PAGED:"), "98 paragraphs do not fit on 50 rows")
+        // Keys typed while the pager runs would be flushed when line editing resumes: wait
+        // for the prompt under the paged text first.
+        let back = Date().addingTimeInterval(10)
+        while try !t.screen().split(separator: "\n").last!.hasPrefix("parallax[tmuxtest]>"), Date() < back { usleep(50_000) }
+        try t.keys("C-d")
+        #expect(try t.waitForExit())
+        t.kill()
+
+        let direct = Tmux()
+        defer { direct.kill() }
+        try direct.start(command + " --no-pager", directory: project, environment: pager)
+        try direct.wait(for: "parallax[tmuxtest]>")
+        try direct.type("read brookings")
+        try direct.keys("Enter")
+        try direct.wait(for: "¶98")
+        #expect(try !direct.screen().contains("PAGED:"))
     }
 }

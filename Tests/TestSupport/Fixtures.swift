@@ -18,8 +18,6 @@ public enum Fixtures {
     public static var corpusDirectory: String { root + "/Corpus" }
     /// `Annotations/` of the package.
     public static var annotationsDirectory: String { root + "/Annotations" }
-    /// `../shared/corpus`, the reference copy of the corpus, when present.
-    public static var sharedCorpusDirectory: String { root + "/../shared/corpus" }
 
     /// The bundled corpus, loaded once.
     public static let corpus: Corpus = {
@@ -29,10 +27,12 @@ public enum Fixtures {
     /// A search index over the bundled corpus, built once.
     public static let searchIndex = SearchIndex(corpus: corpus)
 
-    /// A fresh empty temporary directory.
+    /// A fresh empty temporary directory, removed when the test process ends (whether its
+    /// tests passed or failed), so a test run leaves no folders behind.
     public static func temporaryDirectory(_ name: String = "parallax-test") -> String {
         let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        ScratchFolders.shared.add(path)
         return path
     }
 }

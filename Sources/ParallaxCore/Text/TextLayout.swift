@@ -30,6 +30,15 @@ public struct TextLayout: Sendable {
         return w
     }
 
+    /// Rows a text takes on a screen `columns` wide: each line at least one, long lines
+    /// wrapped (a trailing newline opens no row).
+    public static func screenLines(_ text: String, columns width: Int) -> Int {
+        let width = max(1, width)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if text.hasSuffix("\n") { lines.removeLast() }
+        return lines.reduce(0) { $0 + max(1, (columns(String($1)) + width - 1) / width) }
+    }
+
     /// Terminal columns one character takes.
     static func columns(of ch: Character) -> Int {
         guard let first = ch.unicodeScalars.first else { return 0 }

@@ -42,7 +42,10 @@ public struct Driver {
                 continue
             case .line(let line):
                 if !line.trimmingCharacters(in: .whitespaces).isEmpty { reader.addHistory(line) }
+                let paged = session.out as? PagedOutput
+                paged?.begin()
                 execute(line)
+                paged?.end()
             }
         }
     }

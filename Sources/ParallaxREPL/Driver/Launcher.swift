@@ -21,6 +21,8 @@ public struct LaunchOptions: Sendable {
     public var keepGoing = false
     /// `--no-color`.
     public var noColour = false
+    /// `--no-pager`: never page long output.
+    public var noPager = false
     /// Positional words: a command with its arguments, or script files.
     public var rest: [String] = []
 
@@ -34,14 +36,15 @@ public struct LaunchOptions: Sendable {
 public enum Launcher {
     /// Runs Parallax with parsed options.
     public static func run(_ options: LaunchOptions) -> Int32 {
-        let out = StandardStream.output()
         let err = StandardStream.error()
-        // git's merge driver needs no session: no corpus or codebook to load, nothing to fail.
-        if options.rest.first == "merge-driver" {
-            return MergeDriver.run(Array(options.rest.dropFirst()), err: err)
-        }
         let interactive = Terminal.standardInputIsTerminal && Terminal.standardOutputIsTerminal
         let env = ProcessInfo.processInfo.environment
+        // Long output is paged only in an interactive session with nothing else to run.
+        let pages = interactive && !options.noPager && options.commands.isEmpty && options.rest.isEmpty
+        let out: any OutputSink = pages
+            ? PagedOutput(direct: StandardStream.output(), pager: PagedOutput.command(environment: env),
+                          rows: { Terminal.height }, columns: { Terminal.width })
+            : StandardStream.output()
         let colour = Terminal.colorAllowed && !options.noColour
         let style = Style(colour: colour, width: Terminal.standardOutputIsTerminal ? Terminal.width : 100)
         let setName = options.set ?? env["PARALLAX_SET"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultSetName()
@@ -64,7 +67,10 @@ public enum Launcher {
         if !options.commands.isEmpty {
             ok = driver.commands(options.commands, keepGoing: options.keepGoing)
         } else if let first = options.rest.first, session.registry.command(named: first) != nil {
-            ok = driver.execute(options.rest.map(Tokenizer.quote).joined(separator: " "))
+            // `parallax find --help` is `help find`, as a user of other tools would expect.
+            let wantsHelp = options.rest.dropFirst().contains { $0 == "--help" || $0 == "-h" }
+            ok = driver.execute(wantsHelp ? "help " + Tokenizer.quote(first)
+                                          : options.rest.map(Tokenizer.quote).joined(separator: " "))
         } else if !options.rest.isEmpty {
             for path in options.rest where ok || options.keepGoing {
                 guard let data = FileManager.default.contents(atPath: path) else {

@@ -190,15 +190,20 @@ func system_strerror(_ code: Int32) -> String {
 // MARK: - signals, terminal, locale, environment
 
 /// Ignores SIGINT until `system_restoreInterrupt` is called with the returned action.
-func system_ignoreInterrupt() -> sigaction {
+func system_ignoreInterrupt() -> sigaction { system_ignore(SIGINT) }
+
+func system_restoreInterrupt(_ previous: sigaction) { system_restore(SIGINT, previous) }
+
+/// Ignores a signal until `system_restore` is called with the returned action.
+func system_ignore(_ signal: Int32) -> sigaction {
     var previous = sigaction()
-    _ = parallax_ignore_signal(SIGINT, &previous)
+    _ = parallax_ignore_signal(signal, &previous)
     return previous
 }
 
-func system_restoreInterrupt(_ previous: sigaction) {
+func system_restore(_ signal: Int32, _ previous: sigaction) {
     var previous = previous
-    _ = parallax_restore_signal(SIGINT, &previous)
+    _ = parallax_restore_signal(signal, &previous)
 }
 
 func system_isatty(_ fd: Int32) -> Bool {
@@ -209,6 +214,12 @@ func system_isatty(_ fd: Int32) -> Bool {
 func system_terminalColumns(_ fd: Int32) -> Int? {
     let columns = Int(parallax_terminal_columns(fd))
     return columns > 0 ? columns : nil
+}
+
+/// Rows of the terminal on `fd`, or nil.
+func system_terminalRows(_ fd: Int32) -> Int? {
+    let rows = Int(parallax_terminal_rows(fd))
+    return rows > 0 ? rows : nil
 }
 
 func system_getenv(_ name: String) -> String? {

@@ -14,6 +14,14 @@ public enum Terminal {
         width(measured: system_terminalColumns(1), columnsVariable: system_getenv("COLUMNS"))
     }
 
+    /// The height of the terminal on standard output in rows: what the terminal says, else
+    /// `$LINES`, else 24.
+    public static var height: Int {
+        if let rows = system_terminalRows(1) { return rows }
+        if let lines = system_getenv("LINES").flatMap({ Int($0) }), lines > 0 { return lines }
+        return 24
+    }
+
     /// Whether output may be coloured: standard output is a terminal, `NO_COLOR` is unset or
     /// empty (https://no-color.org), and `TERM` is set and not `dumb`.
     public static var colorAllowed: Bool {
