@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxCore
+import ParallaxStore
 import TestSupport
 
 /// Runtime files in `Annotations/.parallax/`, and the files older versions left beside the
