@@ -17,9 +17,11 @@ struct ParallaxCommand: ParsableCommand {
         Parallax, or `parallax help`, for the commands, and `parallax help COMMAND` for one.
 
         On a terminal, output longer than the screen goes through $PAGER (else less -FRX).
+
+        `parallax merge-driver BASE OURS THEIRS PATH` is git's merge driver for annotation \
+        sets: see `parallax merge-driver --help`.
         """,
-        version: ParallaxVersion.current,
-        subcommands: [MergeDriverCommand.self])
+        version: ParallaxVersion.current)
 
     @Option(help: ArgumentHelp("The corpus directory (documents and manifest.json).", valueName: "dir"))
     var corpus = "Corpus"
