@@ -198,6 +198,39 @@ struct StoreTests {
         #expect(try store.problems(of: "alice").isEmpty)
     }
 
+    @Test("a batch cut short by a crash is left out whole (found by the crash-state enumeration)")
+    func tornBatch() throws {
+        let a = Fixtures.sampleAnnotation(), b = Fixtures.sampleAnnotation(id: "01TESTBBBBBBBBBBBBBBBBBBBB")
+        let c = Fixtures.sampleAnnotation(id: "01TESTCCCCCCCCCCCCCCCCCCCC")
+        let dir = Fixtures.annotationsDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // One acknowledged entry, then an import of three torn after two complete lines.
+        let journal = Array("put ".utf8) + line(a) + Array("batch 3\nput ".utf8) + line(b) + Array("put ".utf8) + line(c)
+        _ = FileManager.default.createFile(atPath: dir + "/alice.journal", contents: Data(journal))
+        let store = try AnnotationStore(directory: dir, corpus: corpus)
+        #expect(try store.set("alice").byID.keys.sorted() == [a.id])
+        #expect(try store.problems(of: "alice").isEmpty)
+        // A complete batch replays whole.
+        let whole = journal + Array("put ".utf8) + line(Fixtures.sampleAnnotation(id: "01TESTDDDDDDDDDDDDDDDDDDDD"))
+        #expect(Journal.parse(whole).entries.count == 4 && !Journal.parse(whole).torn)
+    }
+
+    @Test("a change after a torn journal tail is not glued onto it (found by the crash-state enumeration)")
+    func appendAfterTornTail() throws {
+        let a = Fixtures.sampleAnnotation(), b = Fixtures.sampleAnnotation(id: "01TESTBBBBBBBBBBBBBBBBBBBB")
+        for tail in ["put {\"id\":\"01TORN", "batch 2\nput {\"id\":\"01TORN\"}\n", "\0\0\0"] {
+            let dir = Fixtures.annotationsDirectory()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            _ = FileManager.default.createFile(atPath: dir + "/alice.journal", contents: Data(Array("put ".utf8) + line(a) + Array(tail.utf8)))
+            let writer = try AnnotationStore(directory: dir, corpus: corpus)
+            try writer.add(b, to: "alice")
+            // The writer is killed here, before any compaction of its own.
+            let reader = try AnnotationStore(directory: dir, corpus: corpus)
+            #expect(try reader.set("alice").byID.keys.sorted() == [a.id, b.id], "tail \(tail.debugDescription)")
+            #expect(try reader.problems(of: "alice").isEmpty, "tail \(tail.debugDescription)")
+        }
+    }
+
     @Test("questions added to the codebook persist")
     func addQuestion() throws {
         let dir = Fixtures.annotationsDirectory()

@@ -9,7 +9,7 @@ import ParallaxStore
 /// with an errno, once or until cleared.
 public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     /// The operations a fault can hit.
-    public enum Operation: Hashable, Sendable { case open, write, fsync, rename, unlink, truncate, lock, read, list }
+    public enum Operation: Hashable, Sendable { case open, write, fsync, rename, unlink, truncate, lock, read, list, makeDirectory }
 
     private let real = PosixFileSystem()
     private let lock = NSLock()
@@ -46,4 +46,5 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     public func tryLock(_ fd: Int32) throws -> Bool { try check(.lock, "fd \(fd)"); return try real.tryLock(fd) }
     public func read(_ path: String) throws -> [UInt8]? { try check(.read, path); return try real.read(path) }
     public func list(_ directory: String) throws -> [String] { try check(.list, directory); return try real.list(directory) }
+    public func makeDirectory(_ path: String) throws -> Bool { try check(.makeDirectory, path); return try real.makeDirectory(path) }
 }

@@ -91,17 +91,10 @@ enum InterchangeCommands {
             let last = error.problems.last.map { $0.description } ?? "the file could not be read"
             throw ParallaxError(.invalidData, "\(last)\n\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing was imported")
         }
-        let bySet = Dictionary(grouping: codings, by: { target ?? $0.set })
-        var added: [(String, Int)] = []
-        do {
-            for name in bySet.keys.sorted() {
-                added.append((name, try session.store.addAll(bySet[name]!.map(\.annotation), to: name)))
-            }
-        } catch {
-            // Take back the sets already written, so the import lands whole or not at all.
-            for (_, n) in added { for _ in 0..<n { _ = try? session.store.undo() } }
-            throw error
-        }
+        let bySet = Dictionary(grouping: codings, by: { target ?? $0.set }).mapValues { $0.map(\.annotation) }
+        // Every set at once, in one transaction: the import lands whole or not at all, even
+        // across a crash.
+        let added = try session.store.addAll(bySet).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if codings.isEmpty {
             session.print("\(path) holds no annotations; nothing was imported")
             return

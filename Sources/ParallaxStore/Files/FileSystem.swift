@@ -28,6 +28,10 @@ public protocol FileSystem: Sendable {
     func read(_ path: String) throws -> [UInt8]?
     /// Names of the entries of a directory.
     func list(_ directory: String) throws -> [String]
+    /// Creates a directory (mode 0755); the real one is in `RuntimeDirectory+Ensure.swift`.
+    /// A requirement, so that a test file system sees and records it.
+    /// - Returns: `true` when it was created, `false` when it already existed.
+    func makeDirectory(_ path: String) throws -> Bool
 }
 
 /// The real file system, through POSIX calls.

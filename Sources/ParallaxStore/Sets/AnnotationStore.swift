@@ -29,18 +29,18 @@ public final class AnnotationStore {
     /// The corpus annotations refer to.
     public let corpus: Corpus
     /// The codebook in force.
-    public private(set) var codebook: Codebook
+    public internal(set) var codebook: Codebook
     /// Journal entries after which a set is compacted into its file.
     public var compactionThreshold = 4096
 
     let fs: any FileSystem
     private let anchor: @Sendable ([TextTarget], Document) -> [AnchorOutcome]
-    private var entries: [String: Entry] = [:]
+    var entries: [String: Entry] = [:]
     private var undoStack: [Change] = []
     private var redoStack: [Change] = []
     private var ids = AnnotationID()
 
-    private final class Entry {
+    final class Entry {
         var set: AnnotationSet
         var lock: SetLock?
         var journal: Journal
@@ -54,7 +54,7 @@ public final class AnnotationStore {
     }
 
     /// One undoable change: the annotation before and after (nil = absent).
-    private struct Change {
+    struct Change {
         var set: String
         var before: Annotation?
         var after: Annotation?
@@ -76,6 +76,8 @@ public final class AnnotationStore {
         self.corpus = corpus
         self.fs = fs
         self.anchor = anchor
+        // A multi-file change interrupted by a crash is completed before anything is read.
+        try FileTransaction.recover(in: directory, fs: fs)
         let path = directory + "/" + AnnotationStore.codebookName
         guard let bytes = try fs.read(path) else {
             throw ParallaxError(.notFound, "no codebook", at: path,
@@ -209,6 +211,7 @@ public final class AnnotationStore {
             set.damaged.sort { $0.line < $1.line }
         }
         var replayed = 0
+        var journalTorn = false
         var sawLegacyJournal = false
         // An older version's journal beside the set first (it is older than any journal in
         // `.parallax/`, which is only written once the old one is compacted away), then ours.
@@ -217,6 +220,7 @@ public final class AnnotationStore {
             guard let bytes else { continue }
             if source == legacyJournal { sawLegacyJournal = true }
             let parsed = Journal.parse(bytes)
+            journalTorn = journalTorn || parsed.torn
             for d in parsed.damaged {
                 set.damaged.append(DamagedLine(line: Int.max, bytes: d.bytes, reason: d.reason))
                 problems.append(ParallaxError(.invalidData, d.reason, at: "\(source):\(d.line)",
@@ -234,7 +238,7 @@ public final class AnnotationStore {
             replayed += parsed.entries.count
         }
         reanchor(&set, changedAt: changedAt, problems: &problems)
-        let entry = Entry(set: set, journal: Journal(path: journalFile, fs: fs, existingEntries: replayed), problems: problems)
+        let entry = Entry(set: set, journal: Journal(path: journalFile, fs: fs, existingEntries: replayed, torn: journalTorn), problems: problems)
         entry.legacyJournal = sawLegacyJournal
         return entry
     }
@@ -272,11 +276,14 @@ public final class AnnotationStore {
 
     /// Takes the set's write lock (once per session), reloading it from disk so changes made
     /// by an earlier writer are seen, and compacting a journal left by a crash.
-    private func writable(_ name: String) throws -> Entry {
+    func writable(_ name: String) throws -> Entry {
         let e = try entry(name)
         if e.lock != nil { return e }
         try RuntimeDirectory.ensure(in: directory, fs: fs)
         let lock = try SetLock.acquire(lockPath(of: name), set: name, fs: fs)
+        // Under the lock, so no change to this set's files can start meanwhile; waiting for a
+        // record another process may be completing.
+        try FileTransaction.recover(in: directory, fs: fs, waitingUpTo: 5)
         // An older version that still runs writes the journal beside the set under the lock
         // beside it: take that one too while the old journal is compacted away.
         let legacyLock = try fs.read(legacyLockPath(of: name)) == nil ? nil
@@ -285,7 +292,7 @@ public final class AnnotationStore {
         let fresh = try load(name)
         fresh.lock = lock
         entries[name] = fresh
-        if fresh.journal.count > 0 || fresh.legacyJournal { try compact(fresh) }
+        if fresh.journal.count > 0 || fresh.journal.needsRewrite || fresh.legacyJournal { try compact(fresh) }
         if legacyLock != nil {
             try fs.unlink(legacyLockPath(of: name))
             withExtendedLifetime(legacyLock) {}
@@ -369,6 +376,7 @@ public final class AnnotationStore {
             fresh.append(a)
         }
         guard !fresh.isEmpty else { return 0 }
+        if e.journal.needsRewrite { try compact(e) }
         try e.journal.append(fresh.map { .put($0) })
         for a in fresh { e.set.byID[a.id] = a }
         for a in fresh { record(Change(set: name, before: nil, after: a)) }
@@ -427,7 +435,7 @@ public final class AnnotationStore {
         }
     }
 
-    private func record(_ change: Change) {
+    func record(_ change: Change) {
         undoStack.append(change)
         redoStack.removeAll()
     }
@@ -444,6 +452,8 @@ public final class AnnotationStore {
     private func apply(_ change: Change, to e: Entry) throws {
         let entry: JournalEntry
         if let after = change.after { entry = .put(after) } else { entry = .delete(change.before!.id) }
+        // A tail torn by a crash or a failed append is never appended to.
+        if e.journal.needsRewrite { try compact(e) }
         try e.journal.append([entry])
         if let after = change.after { e.set.byID[after.id] = after } else { e.set.byID[change.before!.id] = nil }
         if let id = change.after?.id ?? change.before?.id { e.set.reanchored.remove(id) }
@@ -477,7 +487,7 @@ public final class AnnotationStore {
         var firstError: (any Error)?
         for e in entries.values where e.lock != nil {
             do {
-                if e.journal.count > 0 || !e.set.reanchored.isEmpty { try compact(e) }
+                if e.journal.count > 0 || e.journal.needsRewrite || !e.set.reanchored.isEmpty { try compact(e) }
             } catch { firstError = firstError ?? error }
             e.lock = nil
         }
@@ -499,6 +509,7 @@ public final class AnnotationStore {
         try RuntimeDirectory.ensure(in: directory, fs: fs)
         let lock = try SetLock.acquire(lockPath(of: "codebook"), set: "codebook", fs: fs)
         defer { withExtendedLifetime(lock) {} }
+        try FileTransaction.recover(in: directory, fs: fs, waitingUpTo: 5)
         // Re-read: another session may have added a question meanwhile.
         var book = try fs.read(path).map { try AnnotationStore.decodeCodebook($0, path: path) } ?? codebook
         book.questions.append(q)

@@ -18,26 +18,35 @@ public enum JournalEntry: Equatable, Sendable {
 /// whole set. Replaying is idempotent (a put replaces, a delete removes), so a crash between
 /// compaction's rename and the journal's removal loses nothing.
 ///
-/// Lines: `put {canonical annotation}` or `delete ID`. Only a last line without its line
-/// feed can be torn by a crash; it was never acknowledged, and replay ignores it.
+/// Lines: `put {canonical annotation}` or `delete ID`. Several entries appended at once (an
+/// import) follow a `batch N` line: replay takes all N or, when fewer follow, none. Only the
+/// tail can be torn by a crash (a last line without its line feed, or a batch cut short): it
+/// was never acknowledged, and replay ignores it. A torn tail, or one left by an append that
+/// failed, must not have more appended to it (the next line would glue on, or count towards
+/// the cut batch): ``needsRewrite`` tells the store to compact first.
 public final class Journal {
     /// The journal's path.
     public let path: String
     private let fs: any FileSystem
     private var fd: Int32?
     /// Entries appended since the journal was last emptied (including replayed ones).
-    public private(set) var count = 0
+    public internal(set) var count = 0
+    /// Whether the file's tail may be torn (found so when read, or left by a failed append),
+    /// so that the journal must be folded into the set and removed before the next append.
+    public internal(set) var needsRewrite = false
 
     /// Creates a journal handle; nothing is opened until the first append.
-    public init(path: String, fs: any FileSystem, existingEntries: Int = 0) {
-        self.path = path; self.fs = fs; self.count = existingEntries
+    public init(path: String, fs: any FileSystem, existingEntries: Int = 0, torn: Bool = false) {
+        self.path = path; self.fs = fs; self.count = existingEntries; self.needsRewrite = torn
     }
 
     deinit { if let fd { fs.close(fd) } }
 
     /// Appends entries and fsyncs; when this returns they are on disk.
     public func append(_ entries: [JournalEntry]) throws {
+        precondition(!needsRewrite, "a journal with a torn tail is compacted before it is appended to")
         var bytes: [UInt8] = []
+        if entries.count > 1 { bytes.append(contentsOf: "batch \(entries.count)\n".utf8) }
         for e in entries { Journal.encode(e, into: &bytes) }
         let handle: Int32
         if let fd {
@@ -56,17 +65,21 @@ public final class Journal {
             try bytes.withUnsafeBytes { try fs.write(handle, $0) }
             try fs.fsync(handle)
         } catch {
-            // The tail may hold part of this write; drop the handle so the next append
-            // reopens, and make sure a partial line cannot glue onto the next one.
+            // The tail may hold part of this write: drop the handle, and have the store fold
+            // the journal into the set (from memory, which never took this change) before
+            // anything more is appended.
             fs.close(handle)
             fd = nil
-            if let again = try? fs.open(path, flags: O_WRONLY | O_APPEND, mode: 0o644) {
-                _ = try? [UInt8]([0x0A]).withUnsafeBytes { try fs.write(again, $0) }
-                fs.close(again)
-            }
+            needsRewrite = true
             throw error
         }
         count += entries.count
+    }
+
+    /// Closes the handle (the next append reopens the file): before another writer, such as
+    /// a ``FileTransaction``, replaces or removes the journal's file.
+    func release() {
+        if let fd { fs.close(fd); self.fd = nil }
     }
 
     /// Removes the journal (after its entries have been compacted into the set file).
@@ -75,6 +88,7 @@ public final class Journal {
         try fs.unlink(path)
         try fs.syncDirectory(FileSystemDirectory.of(path))
         count = 0
+        needsRewrite = false
     }
 
     static func encode(_ entry: JournalEntry, into bytes: inout [UInt8]) {
@@ -91,19 +105,31 @@ public final class Journal {
 
     /// Parses a journal's bytes.
     /// - Returns: entries in order, damaged complete lines (reported, skipped), and whether the
-    ///   last line was torn (no line feed).
+    ///   tail was torn (a last line without its line feed, or a batch with fewer lines than it
+    ///   announced: its entries are left out).
     public static func parse(_ bytes: [UInt8]) -> (entries: [JournalEntry], damaged: [DamagedLine], torn: Bool) {
         var entries: [JournalEntry] = []
         var damaged: [DamagedLine] = []
         var torn = false
         var start = 0
         var number = 0
+        // Inside a batch: its lines still to come, and where its entries begin.
+        var batchLeft = 0
+        var batchEntries = 0, batchDamaged = 0
         while start < bytes.count {
             number += 1
             guard let end = bytes[start...].firstIndex(of: 0x0A) else { torn = true; break }
             let line = Array(bytes[start..<end])
             start = end + 1
+            if batchLeft > 0 { batchLeft -= 1 }
             if line.isEmpty { continue }
+            if line.starts(with: "batch ".utf8), batchLeft == 0,
+               let n = Int(String(decoding: line.dropFirst(6), as: UTF8.self)), n > 0 {
+                batchLeft = n
+                batchEntries = entries.count
+                batchDamaged = damaged.count
+                continue
+            }
             if line.starts(with: "put ".utf8) {
                 do throws(AnnotationCodec.LineError) {
                     entries.append(.put(try AnnotationCodec.decode(Array(line.dropFirst(4)))))
@@ -115,6 +141,12 @@ public final class Journal {
             } else {
                 damaged.append(DamagedLine(line: number, bytes: line, reason: "not a journal entry"))
             }
+        }
+        if batchLeft > 0 {
+            // A batch cut short by a crash: it was never acknowledged, so none of it counts.
+            entries.removeSubrange(batchEntries...)
+            damaged.removeSubrange(batchDamaged...)
+            torn = true
         }
         return (entries, damaged, torn)
     }

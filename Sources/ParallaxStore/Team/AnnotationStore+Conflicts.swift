@@ -1,9 +1,8 @@
 import ParallaxCore
 /// Merge conflicts recorded beside a set (``ConflictFile``), listed and resolved through the
-/// store, so a resolution is as durable as any other change: the set changes through the
-/// journal first, then the conflicts file is rewritten (temporary file, fsync, rename), all
-/// under the set's write lock. A crash between the two leaves a conflict listed that is
-/// already applied; resolving it again changes nothing more.
+/// store, so a resolution is as durable as any other change: the set and its conflicts file
+/// change together in one ``FileTransaction``, under the set's write lock, so a crash leaves
+/// the conflict either unresolved or resolved, never half.
 extension AnnotationStore {
     /// What ``resolve(_:in:with:field:)`` did.
     public struct Resolution: Equatable, Sendable {
@@ -97,27 +96,27 @@ extension AnnotationStore {
             for c in chosen { target = try c.resolving(c.field == nil ? current : target, with: side) }
         }
         let outcome: Resolution.Outcome
+        var change: [JournalEntry] = []
         switch (current, target) {
         case (nil, nil): outcome = .unchanged
-        case (_?, nil): try delete(key, from: set); outcome = .deleted
-        case (nil, let t?): try add(t, to: set); outcome = .added
+        case (_?, nil): change = [.delete(key)]; outcome = .deleted
+        case (nil, let t?): change = [.put(t)]; outcome = .added
         case (let c?, var t?):
             if t == c {
                 outcome = .unchanged
             } else {
                 if chosen.allSatisfy({ $0.field != nil }) { t.modified = Clock.iso8601(milliseconds: Clock.nowMilliseconds()) }
-                try update(t, in: set)
+                change = [.put(t)]
                 target = t
                 outcome = .updated
             }
         }
+        // The set and its conflicts file change together, all or nothing.
         let remaining = file.conflicts.filter { $0.id != key || !chosen.contains($0) }
-        if remaining.isEmpty && file.damaged.isEmpty {
-            try fs.unlink(path)
-            try fs.syncDirectory(RuntimeDirectory.path(in: directory))
-        } else {
-            try fs.replaceAtomically(path, with: ConflictFile.encode(remaining, damaged: file.damaged))
-        }
+        let keep = !(remaining.isEmpty && file.damaged.isEmpty)
+        try commit(change.isEmpty ? [:] : [set: change],
+                   files: keep ? [path: ConflictFile.encode(remaining, damaged: file.damaged)] : [:],
+                   removing: keep ? [] : [path], undoable: true)
         return Resolution(id: key, side: side, fields: chosen.compactMap(\.field), outcome: outcome, annotation: target,
                           remaining: remaining.count)
     }
