@@ -75,7 +75,8 @@ struct StoreTransactionTests {
         while true {
             let dir = Fixtures.annotationsDirectory(sets: ["alice": result.bytes])
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            _ = FileManager.default.createFile(atPath: dir + "/alice.conflicts.jsonl", contents: Data(ConflictFile.encode(result.conflicts)))
+            let runtime = try RuntimeDirectory.ensure(in: dir, fs: PosixFileSystem())
+            _ = FileManager.default.createFile(atPath: runtime + "/alice.conflicts.jsonl", contents: Data(ConflictFile.encode(result.conflicts)))
             let fs = RecordingFileSystem(root: dir)
             let store = try AnnotationStore(directory: dir, corpus: Fixtures.corpus, fs: fs)
             fs.stopAt = step

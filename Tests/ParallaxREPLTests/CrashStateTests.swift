@@ -172,7 +172,7 @@ struct CrashStateTests {
             fs.mark("merged")
         }, check: { dir, state in
             let set = Fixtures.bytes(dir + "/s.jsonl")
-            let recorded = Fixtures.bytes(dir + "/s.conflicts.jsonl")
+            let recorded = Fixtures.bytes(RuntimeDirectory.path(of: "s.conflicts.jsonl", in: dir))
             #expect(set == ours || set == merged.bytes, "torn set at crash point \(state.prefix): \(state.choices)")
             #expect(recorded == nil || recorded == conflicts, "torn conflicts file at crash point \(state.prefix): \(state.choices)")
             if set == merged.bytes { #expect(recorded == conflicts, "merged without its conflicts at crash point \(state.prefix)") }
@@ -224,7 +224,8 @@ struct CrashStateTests {
         try explore("resolve", setUp: { dir in
             try setWith([])(dir)
             _ = FileManager.default.createFile(atPath: dir + "/s.jsonl", contents: Data(merged.bytes))
-            _ = FileManager.default.createFile(atPath: dir + "/s.conflicts.jsonl", contents: Data(ConflictFile.encode(merged.conflicts)))
+            let runtime = try RuntimeDirectory.ensure(in: dir, fs: PosixFileSystem())
+            _ = FileManager.default.createFile(atPath: runtime + "/s.conflicts.jsonl", contents: Data(ConflictFile.encode(merged.conflicts)))
         }, act: { fs, dir in
             let store = try AnnotationStore(directory: dir, corpus: Fixtures.corpus, fs: fs)
             try store.resolve(Self.annotation(1).id, in: "s", with: .theirs)
