@@ -31,6 +31,18 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // poppler's GLib interface, to read a PDF's text layer and metadata from memory.
+        .systemLibrary(
+            name: "CParallaxPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // libxml2's HTML parser (error-tolerant, as browsers are), to read web pages.
+        .systemLibrary(
+            name: "CParallaxLibxml2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The pure core: corpus, spans, folding and search, the store, comparison, agreement,
         // exports. No terminal I/O; output goes through injected streams.
         .target(
@@ -39,6 +51,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "CParallaxZlib",
+                "CParallaxPoppler",
+                "CParallaxLibxml2",
             ]
         ),
         // The file system: durable set files, journals, locks, corpus folders, export files.

@@ -40,6 +40,13 @@ public struct AnalystDirectory: Sendable {
         byLabel[Folding.fold(label)].map { all[$0].id }
     }
 
+    /// The one analyst whose id, name, alias or label folds to the same text as `name`
+    /// (no prefixes), or `nil` when none or several do.
+    public func named(_ name: String) -> AnalystInfo? {
+        guard let hits = byFoldedName[Folding.fold(name)], Set(hits).count == 1 else { return nil }
+        return all[hits[0]]
+    }
+
     /// Resolves what a user typed: an id, a name, an alias, in any case and with or without
     /// diacritics; a unique folded prefix of an id or name also resolves.
     /// - Throws: ``ParallaxError`` for no match (with a suggestion) or several matches.

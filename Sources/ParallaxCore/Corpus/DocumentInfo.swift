@@ -17,11 +17,18 @@ public struct DocumentInfo: Codable, Equatable, Sendable {
     public var voice: String?
     /// How the text divides into paragraphs and speaker turns.
     public var segmentation: Segmentation
+    /// Where the text came from, for a document added with `doc add` (`nil` for a text
+    /// placed in the corpus by hand).
+    public var source: DocumentSource?
+    /// Earlier texts of the document, oldest first, kept when `doc update` replaced them.
+    public var versions: [DocumentVersion]?
 
     /// Creates document metadata.
     public init(id: String, file: String, title: String, publisher: String, date: String,
-                authors: [String], voice: String?, segmentation: Segmentation) {
+                authors: [String], voice: String?, segmentation: Segmentation,
+                source: DocumentSource? = nil, versions: [DocumentVersion]? = nil) {
         self.id = id; self.file = file; self.title = title; self.publisher = publisher
         self.date = date; self.authors = authors; self.voice = voice; self.segmentation = segmentation
+        self.source = source; self.versions = versions
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// every run of whitespace (U+00A0 included).
 ///
 /// Foundation's `.diacriticInsensitive` leaves ı, ł, ø and curly quotes alone, so folding is
-/// done here, per scalar, with a cache.
+/// done here, per scalar, with a cache. Compatibility characters fold to their plain letters
+/// (ﬁ → fi, ＴＯＫＹＯ → tokyo, ĳ → ij, ǅ → dz).
 public enum Folding {
     /// The folded form of a string, with whitespace runs collapsed and ends trimmed.
     public static func fold(_ text: String) -> String {
@@ -61,7 +62,12 @@ public enum Folding {
         // Hangul syllables have no diacritics; decomposing them into jamo would let a query
         // match half a syllable.
         if (0xAC00...0xD7A3).contains(scalar.value) { return Array(String(scalar).utf8) }
-        let decomposed = String(scalar).decomposedStringWithCanonicalMapping
+        // Compatibility decomposition (NFKD) folds what PDFs are full of: ligatures (ﬁ → fi,
+        // ﬃ → ffi), full-width letters (Ｔ → T), ĳ → ij, ǅ → Dž. A scalar whose compatibility
+        // form is long (﷽ is eighteen scalars) keeps its canonical form: a folded scalar is
+        // at most ``maximumFoldedBytes`` long, which FoldedText's buffer relies on.
+        var decomposed = String(scalar).decomposedStringWithCompatibilityMapping
+        if decomposed.utf8.count > maximumFoldedBytes { decomposed = String(scalar).decomposedStringWithCanonicalMapping }
         var out: [UInt8] = []
         for s in decomposed.unicodeScalars {
             switch s.properties.generalCategory {
@@ -80,8 +86,11 @@ public enum Folding {
         }
         var result: [UInt8] = []
         for s in cleaned { result.append(contentsOf: String(s).utf8) }
-        return result
+        return result.count <= maximumFoldedBytes ? result : Array(String(scalar).utf8)
     }
+
+    /// The most bytes one scalar folds to.
+    static let maximumFoldedBytes = 16
 
     /// Letters and signs whose plain form Unicode decomposition does not give.
     static let specials: [UInt32: String] = [

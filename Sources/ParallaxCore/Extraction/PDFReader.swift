@@ -1,0 +1,135 @@
+import CParallaxPoppler
+import Foundation
+
+/// Reads a PDF's text layer through poppler's GLib interface, from memory.
+///
+/// poppler puts each page's text in reading order (columns included) and gives every
+/// character's box; ``PDFLayout`` makes paragraphs of the lines. Metadata comes from the
+/// Info dictionary (Title, Author, CreationDate). A PDF that needs a password, has no text
+/// layer (a scan), or is not a PDF is refused with what to do.
+public enum PDFReader {
+    /// The reader's name and the poppler it runs on, as the manifest records it.
+    public static var version: String { "parallax-pdf 1, poppler \(String(cString: poppler_get_version()))" }
+
+    /// The most pages read: a bound on the work a hostile file can ask for.
+    public static let maximumPages = 5000
+
+    private static let quiet: Void = parallax_poppler_quiet()
+
+    /// Reads a PDF.
+    /// - Parameters:
+    ///   - bytes: The file's bytes.
+    ///   - name: The file's name, for messages.
+    /// - Throws: ``ParallaxError`` for an encrypted, damaged or scanned PDF.
+    public static func read(_ bytes: [UInt8], name: String) throws -> ExtractedDocument {
+        _ = quiet
+        guard bytes.count >= 8, bytes.prefix(1024).starts(with: Array("%PDF-".utf8)) || containsHeader(bytes) else {
+            throw ParallaxError(.invalidData, "not a PDF (no %PDF- header)", at: name,
+                                hint: "check that this is the file you meant; a renamed file is not converted")
+        }
+        let gbytes = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+        defer { g_bytes_unref(gbytes) }
+        var error: UnsafeMutablePointer<GError>?
+        guard let doc = poppler_document_new_from_bytes(gbytes, nil, &error) else {
+            let code = error?.pointee.code ?? -1
+            if let error { g_error_free(error) }
+            if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+                throw ParallaxError(.unsupported, "the PDF is encrypted and needs a password", at: name,
+                                    hint: "save an unprotected copy (e.g. qpdf --password=… --decrypt in.pdf out.pdf) and add that")
+            }
+            throw ParallaxError(.invalidData, "the PDF is damaged or cut short (poppler cannot open it)", at: name,
+                                hint: "download it again, or open and re-save it in a PDF reader")
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(doc)) }
+        let count = Int(poppler_document_get_n_pages(doc))
+        guard count > 0 else {
+            throw ParallaxError(.invalidData, "the PDF has no pages", at: name, hint: "download it again")
+        }
+        var pages: [[PDFLine]] = []
+        for i in 0..<min(count, maximumPages) {
+            guard let page = poppler_document_get_page(doc, Int32(i)) else { pages.append([]); continue }
+            pages.append(lines(of: page))
+            g_object_unref(UnsafeMutableRawPointer(page))
+        }
+        guard pages.contains(where: { page in page.contains { $0.text.contains { !$0.isWhitespace } } }) else {
+            throw ParallaxError(.unsupported, "scanned: run OCR first (none of its \(count) page\(count == 1 ? "" : "s") has a text layer)",
+                                at: name, hint: "e.g. ocrmypdf '\(name)' with-text.pdf, then doc add with-text.pdf")
+        }
+        let layout = PDFLayout.paragraphs(pages)
+        var notes: [String] = []
+        if layout.droppedLines > 0 { notes.append("\(layout.droppedLines) running header, footer and page-number line\(layout.droppedLines == 1 ? "" : "s") dropped") }
+        if count > maximumPages { notes.append("only the first \(maximumPages) of \(count) pages read") }
+        return ExtractedDocument(text: ExtractedDocument.joined(layout.paragraphs), paragraphs: .blankLines,
+                                 metadata: metadata(doc), format: .pdf, notes: notes, extractor: version)
+    }
+
+    /// A `%PDF-` header within the first KB (PDF readers allow some junk before it).
+    private static func containsHeader(_ bytes: [UInt8]) -> Bool {
+        let head = Array(bytes.prefix(1024)), marker = Array("%PDF-".utf8)
+        guard head.count >= marker.count else { return false }
+        return (0...(head.count - marker.count)).contains { head[$0..<($0 + marker.count)].elementsEqual(marker) }
+    }
+
+    /// A page's lines with their boxes, from its text and the box of each character.
+    static func lines(of page: OpaquePointer) -> [PDFLine] {
+        guard let raw = poppler_page_get_text(page) else { return [] }
+        let text = String(cString: raw)
+        g_free(raw)
+        var rects: UnsafeMutablePointer<PopplerRectangle>?
+        var n: guint = 0
+        let haveBoxes = poppler_page_get_text_layout(page, &rects, &n) != 0
+        defer { g_free(rects) }
+        let scalars = Array(text.unicodeScalars)
+        let boxes = haveBoxes && Int(n) == scalars.count ? rects : nil
+        var result: [PDFLine] = []
+        var current = String.UnicodeScalarView()
+        var box: (Double, Double, Double, Double)?
+        var fallbackY = 0.0
+        func finish() {
+            let line = String(current)
+            if line.contains(where: { !$0.isWhitespace }) {
+                let b = box ?? (0, fallbackY, 100, fallbackY + 10)
+                result.append(PDFLine(line, x0: b.0, y0: b.1, x1: b.2, y1: b.3))
+            }
+            fallbackY += 12
+            current = String.UnicodeScalarView()
+            box = nil
+        }
+        for (i, s) in scalars.enumerated() {
+            if s == "\n" { finish(); continue }
+            current.append(s)
+            if let r = boxes?[i], !s.properties.isWhitespace {
+                let x0 = min(r.x1, r.x2), x1 = max(r.x1, r.x2), y0 = min(r.y1, r.y2), y1 = max(r.y1, r.y2)
+                if let b = box { box = (min(b.0, x0), min(b.1, y0), max(b.2, x1), max(b.3, y1)) } else { box = (x0, y0, x1, y1) }
+            }
+        }
+        finish()
+        return result
+    }
+
+    /// Title, authors and date from the Info dictionary, without the placeholders word
+    /// processors write there (`Microsoft Word - memo.docx`, a bare file name).
+    static func metadata(_ doc: OpaquePointer) -> DocumentMetadata {
+        func take(_ p: UnsafeMutablePointer<gchar>?) -> String? {
+            guard let p else { return nil }
+            defer { g_free(p) }
+            return String(cString: p)
+        }
+        var m = DocumentMetadata()
+        if var title = take(poppler_document_get_title(doc)) {
+            if title.hasPrefix("Microsoft Word - ") { title.removeFirst("Microsoft Word - ".count) }
+            let lower = title.lowercased()
+            let placeholder = [".doc", ".docx", ".pdf", ".indd", ".txt"].contains { lower.hasSuffix($0) } || lower == "untitled"
+            if !placeholder { m.offer(title: title, from: "PDF Info") }
+        }
+        if let author = take(poppler_document_get_author(doc)) {
+            m.offer(authors: MetadataText.splitAuthors(author), from: "PDF Info")
+        }
+        if let dt = poppler_document_get_creation_date_time(doc) {
+            defer { g_date_time_unref(dt) }
+            let y = Int(g_date_time_get_year(dt)), mo = Int(g_date_time_get_month(dt)), d = Int(g_date_time_get_day_of_month(dt))
+            m.offer(date: String(format: "%04d-%02d-%02d", y, mo, d), from: "PDF Info")
+        }
+        return m
+    }
+}
