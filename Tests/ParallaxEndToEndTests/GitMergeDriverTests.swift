@@ -46,13 +46,23 @@ struct GitMergeDriverTests {
         /// Runs git; fails the test when `check` and git fails.
         @discardableResult
         func git(_ arguments: String..., check: Bool = true) throws -> GitResult {
+            let result = try Repository.runGit(arguments, in: dir, home: dir)
+            if check && result.status != 0 {
+                Issue.record("git \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)\(result.stdout)")
+            }
+            return result
+        }
+
+        /// Runs git in `directory` with `HOME` at `home`, no system configuration and no
+        /// inherited `GIT_*` variable.
+        static func runGit(_ arguments: [String], in directory: String, home: String) throws -> GitResult {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
             process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: dir)
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
             var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
             env["GIT_CONFIG_NOSYSTEM"] = "1"
-            env["HOME"] = dir
+            env["HOME"] = home
             env["NO_COLOR"] = "1"
             env["PARALLAX_SET"] = nil
             process.environment = env
@@ -66,12 +76,8 @@ struct GitMergeDriverTests {
             let outData = out.fileHandleForReading.readDataToEndOfFile()
             errRead.wait()
             process.waitUntilExit()
-            let result = GitResult(stdout: String(decoding: outData, as: UTF8.self),
-                                               stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
-            if check && result.status != 0 {
-                Issue.record("git \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)\(result.stdout)")
-            }
-            return result
+            return GitResult(stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
         }
 
         /// Runs parallax commands in set `team`, one session.

@@ -13,7 +13,8 @@ public struct CommandRegistry: Sendable {
     /// The standard commands.
     public static let standard = CommandRegistry(commands:
         SessionCommands.all + ReadingCommands.all + AnnotatingCommands.all + StoreCommands.all
-        + CompareCommands.all + InterchangeCommands.all + AgreementCommands.all + TeamCommands.all)
+        + CompareCommands.all + InterchangeCommands.all + AgreementCommands.all + TeamCommands.all
+        + SyncCommands.all)
 
     /// The command with this name or alias.
     public func command(named name: String) -> Command? {

@@ -481,6 +481,25 @@ public final class AnnotationStore {
         e.set.reanchored.removeAll()
     }
 
+    /// Reads sets afresh from disk after something outside the store changed their files (a
+    /// git merge): loaded sets are forgotten, and the ones this session writes are reloaded
+    /// under the lock it keeps. Undo and redo forget changes to these sets, which the new
+    /// files may have superseded. Compact a set (``compact(_:)``) before its file is changed
+    /// outside, or its journal would be replayed over the new file.
+    /// - Throws: ``ParallaxError`` when a written set cannot be read.
+    public func reload(_ names: [String]) throws {
+        let names = Set(names)
+        for name in names {
+            guard let e = entries[name] else { continue }
+            guard let lock = e.lock else { entries[name] = nil; continue }
+            let fresh = try load(name)
+            fresh.lock = lock
+            entries[name] = fresh
+        }
+        undoStack.removeAll { names.contains($0.set) }
+        redoStack.removeAll { names.contains($0.set) }
+    }
+
     /// Compacts every set this session writes and releases their locks. Call at the end of a
     /// session; changes are already durable without it.
     public func close() throws {
