@@ -52,6 +52,7 @@ struct GitSyncTests {
         }
 
         /// Runs parallax commands in one session in a clone, as coder `set`.
+        @discardableResult
         func parallax(_ clone: String, set: String, _ commands: [String], expect status: Int32 = 0) throws -> ParallaxBinary.Result {
             let r = try ParallaxBinary.run(["--set", set] + commands.flatMap { ["-c", $0] },
                                            environment: ["HOME": root, "GIT_CONFIG_NOSYSTEM": "1"], directory: clone)

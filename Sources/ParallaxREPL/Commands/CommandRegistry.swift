@@ -14,7 +14,7 @@ public struct CommandRegistry: Sendable {
     public static let standard = CommandRegistry(commands:
         SessionCommands.all + ReadingCommands.all + AnnotatingCommands.all + StoreCommands.all
         + CompareCommands.all + InterchangeCommands.all + AgreementCommands.all + TeamCommands.all
-        + SyncCommands.all)
+        + SyncCommands.all + ReviewCommands.all)
 
     /// The command with this name or alias.
     public func command(named name: String) -> Command? {
