@@ -73,4 +73,16 @@ struct ReviewTests {
         let back = SetContents(parsing: AnnotationCodec.encode(a) + [0x0A]).annotations
         #expect(back.count == 1 && Provenance(of: back[0]) == Provenance(set: "alice", id: "01A1"))
     }
+
+    @Test("provenance survives the JSON Lines, W3C and REFI-QDA exports, read back by their importers", arguments: ["jsonl", "w3c", "qdpx"])
+    func provenanceExports(name: String) throws {
+        let formats: [String: any ExportFormat] = ["jsonl": JSONLinesExportFormat(), "w3c": W3CExportFormat(), "qdpx": QDPXExportFormat()]
+        let format = try #require(formats[name])
+        var a = ReviewFixtures.alice[0]
+        a.id = "01MCONSENSUS00000000000001"
+        Provenance(set: "alice", id: "01A1").record(in: &a)
+        let back = try Interchange.roundTrip(format, [Coding(set: "team", annotation: a)])
+        #expect(back.count == 1)
+        #expect(back.first.flatMap { Provenance(of: $0.annotation) } == Provenance(set: "alice", id: "01A1"), "\(format.name)")
+    }
 }

@@ -77,7 +77,8 @@ struct TeamCommandTests {
         #expect(throws: ParallaxError.self) { try s.registry.run("resolve \(id) theirs field:colour", in: s) }
         #expect(throws: ParallaxError.self) { try s.registry.run("resolve 01ZZZZ theirs", in: s) }
         try s.registry.run("resolve \(id.prefix(10)) theirs field:stance", in: s)
-        #expect(out.text == "\(id): stance from theirs\nno conflicts left in set alice: `git add \(s.store.directory)/alice.jsonl` and commit the merge\n")
+        #expect(out.text == "\(id): stance from theirs\nno conflicts left in set alice: `sync` commits and pushes the resolution "
+                + "(after a `git merge` of your own: `git add \(s.store.directory)/alice.jsonl` and commit the merge)\n")
         #expect(try s.store.set("alice").byID[id]?.stance == 1)
         #expect(try s.store.set("alice").byID[id]?.note == "their note", "the note merged cleanly")
         out.clear()

@@ -148,7 +148,8 @@ enum TeamCommands {
             session.print(session.style.dim("\(last.remaining) conflict\(last.remaining == 1 ? "" : "s") left in set \(name)"))
         } else {
             let file = session.store.directory + "/" + name + ".jsonl"
-            session.print(session.style.dim("no conflicts left in set \(name): `git add \(file)` and commit the merge"))
+            session.print(session.style.dim("no conflicts left in set \(name): `sync` commits and pushes the resolution "
+                                            + "(after a `git merge` of your own: `git add \(file)` and commit the merge)"))
         }
     }
 
