@@ -138,6 +138,29 @@ struct GitSyncTests {
         #expect(r.stdout.contains("1 annotation"), "the merged set, read again: \(r.stdout)")
     }
 
+    @Test("a merge that fails outside the sets is aborted: no half-done merge, the coder's commit kept, nothing pushed")
+    func abortsForeignConflict() throws {
+        let team = Team()
+        let ann = try team.first("ann")
+        let ben = try team.clone("ben")
+        // Both change a file that is not a set, differently, and commit it by hand.
+        for (clone, text) in [(ann, "ann's plan\n"), (ben, "ben's plan\n")] {
+            try text.write(toFile: clone + "/notes.txt", atomically: true, encoding: .utf8)
+            try team.git(clone, "add", "notes.txt")
+            try team.git(clone, "commit", "-q", "-m", "notes")
+        }
+        try team.parallax(ann, set: "team", ["mark brookings 2930 3037", "code war-ends-soon -2", "sync"])
+        try team.parallax(ben, set: "team", ["mark brookings 3145 3188", "code war-ends-soon -1"])
+        let failed = try team.parallax(ben, set: "team", ["sync"], expect: 1)
+        #expect(failed.stderr.contains("git could not merge origin/main (conflicts in notes.txt)"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("the merge was aborted and nothing changed"))
+        #expect(try team.git(ben, "rev-parse", "-q", "--verify", "MERGE_HEAD", check: false).status != 0, "no merge left half-done")
+        #expect(try team.git(ben, "status", "--porcelain").stdout.isEmpty, "the working tree is as committed")
+        #expect(try team.git(ben, "log", "-1", "--format=%s").stdout.hasPrefix("sync: team +1"), "ben's coding is committed")
+        #expect(try team.git(ben, "rev-list", "--count", "@{u}..HEAD").stdout.hasPrefix("2"), "and not pushed")
+        #expect(try team.annotations(ben, set: "team").count == 1, "the set holds ben's coding alone, as before the merge")
+    }
+
     @Test("sync refuses, saying what to run: outside git, with no remote, with changes outside Annotations/, while another session writes")
     func refusals() throws {
         let team = Team()
