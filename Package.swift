@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "ParallaxStore", "TestSupport",
                                                             .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "TestSupport"]),
         .testTarget(name: "ParallaxREPLTests", dependencies: ["ParallaxREPL", "TestSupport",
                                                             .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ParallaxEndToEndTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
