@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// CI builds with PARALLAX_STRICT=1: warnings in Parallax's own targets are errors there
+// (dependencies keep their warnings), while a local build still runs with a warning.
+let strict: [SwiftSetting] = Context.environment["PARALLAX_STRICT"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 let package = Package(
     name: "Parallax",
     platforms: [.macOS(.v13)],
@@ -86,3 +90,7 @@ let package = Package(
         .testTarget(name: "ParallaxEndToEndTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strict
+}
