@@ -93,7 +93,12 @@ struct BadInputCatalogueTests {
         return ["LINE": line, "ID": Array(id.utf8), "BASELINE": baseline,
                 "MANIFEST": Fixtures.bytes(Fixtures.corpusDirectory + "/manifest.json") ?? [],
                 "CODEBOOK": Fixtures.bytes(Fixtures.annotationsDirectory + "/codebook.json") ?? [],
-                "W3C": w3cExport]
+                "W3C": w3cExport,
+                "LIN": Fixtures.bytes(Fixtures.corpusDirectory + "/lin-foreign-policy-2023.txt") ?? [],
+                "PDF_ENCRYPTED": PDFFixture.make(pages: [[PDFFixture.Line("secret", y: 700)]], encrypted: true),
+                "PDF_SCANNED": PDFFixture.make(pages: [[], []], drawing: true),
+                "PDF_CUT": Array(PDFFixture.make(pages: [[PDFFixture.Line("cut short", y: 700)]]).prefix(400)),
+                "DOCX_BOMB": docxBomb]
     }()
 
     /// The baseline exported as W3C Web Annotations by the binary.
@@ -149,6 +154,34 @@ struct BadInputCatalogueTests {
             }
             out += Array(String(ch).utf8)
             s = s.dropFirst()
+        }
+        return out
+    }
+
+    /// A Word document whose `word/document.xml` claims to inflate to 100 MB, as a zip bomb's
+    /// directory does (its deflate stream is empty: it is refused before any inflating).
+    static var docxBomb: [UInt8] {
+        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24 & 0xFF)] }
+        let name = Array("word/document.xml".utf8), data: [UInt8] = [0x03, 0x00]
+        let common = le16(20) + le16(0) + le16(8) + le16(0) + le16(0x21) + le32(0) + le32(UInt32(data.count)) + le32(100 << 20)
+            + le16(name.count) + le16(0)
+        let local = [0x50, 0x4B, 0x03, 0x04] + common + name + data
+        let central = [0x50, 0x4B, 0x01, 0x02] + le16(20) + common + le16(0) + le16(0) + le16(0) + le32(0) + le32(0) + name
+        let end: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(1) + le16(1)
+            + le32(UInt32(central.count)) + le32(UInt32(local.count)) + le16(0)
+        return local + central + end
+    }
+
+    /// Every file under a folder with its bytes (a folder as nil), to see that a refused
+    /// command changed nothing.
+    static func snapshot(_ folder: String) -> [String: [UInt8]?] {
+        var out: [String: [UInt8]?] = [:]
+        let fm = FileManager.default
+        for case let relative as String in fm.enumerator(atPath: folder)?.allObjects ?? [] {
+            var isDir: ObjCBool = false
+            _ = fm.fileExists(atPath: folder + "/" + relative, isDirectory: &isDir)
+            out[relative] = isDir.boolValue ? nil : (Fixtures.bytes(folder + "/" + relative) ?? [])
         }
         return out
     }
@@ -213,6 +246,16 @@ struct BadInputCatalogueTests {
                 write(name, input)
             }
             result = try ParallaxBinary.run(["--set", "alice", "-c", "import \(name)"], directory: project)
+        case let kind where kind.hasPrefix("doc add "):
+            // `doc add NAME [OPTIONS]`: the input is written to NAME beside the corpus; a
+            // refusal must leave the corpus folder exactly as it was.
+            let words = kind.dropFirst(8).split(separator: " ", maxSplits: 1).map(String.init)
+            write(words[0], input)
+            let before = snapshot(project + "/Corpus")
+            result = try ParallaxBinary.run(["--set", "alice", "-c", String(kind)], directory: project)
+            if result.status != 0, snapshot(project + "/Corpus") != before {
+                Issue.record("#\(row.number): the refused doc add changed the corpus folder")
+            }
         default:
             Issue.record("#\(row.number): unknown way to try an input: \(row.triedAs)")
             return (-1, "")

@@ -36,6 +36,12 @@ public enum TextReader {
                 break
             }
         }
+        // A short first line standing alone (a blank line after it) is the title.
+        let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        if lines.count >= 3, lines[1].allSatisfy(\.isWhitespace), lines[0].count <= 120, !lines[0].hasPrefix("#"),
+           Segmenter.speakerLabel(String(lines[0])) == nil, !PDFLayout.endsSentence(String(lines[0])) || lines[0].hasSuffix("?") {
+            metadata.offer(title: String(lines[0]), from: "the first line")
+        }
         return ExtractedDocument(text: text, paragraphs: paragraphMode(text, format: format), metadata: metadata,
                                  format: format, encoding: encoding, notes: notes, extractor: version)
     }

@@ -25,6 +25,9 @@ public enum ArgumentKind: Equatable, Sendable {
     case annotation
     /// One of fixed words.
     case choice([String])
+    /// Depends on the command's first word (`doc add FILE`, `doc show ID`): the kind for
+    /// each such word.
+    indirect case bySubcommand([String: ArgumentKind])
 }
 
 /// One argument a command takes, for usage text and completion.

@@ -14,7 +14,7 @@ public struct CommandRegistry: Sendable {
     public static let standard = CommandRegistry(commands:
         SessionCommands.all + ReadingCommands.all + AnnotatingCommands.all + StoreCommands.all
         + CompareCommands.all + InterchangeCommands.all + AgreementCommands.all + TeamCommands.all
-        + SyncCommands.all + ReviewCommands.all)
+        + SyncCommands.all + ReviewCommands.all + DocumentCommands.all + AnalystCommands.all)
 
     /// The command with this name or alias.
     public func command(named name: String) -> Command? {
@@ -117,7 +117,8 @@ public struct CommandRegistry: Sendable {
             options = options.filter { o in !words.contains { $0.hasPrefix(o) } }
         }
         guard index < command.arguments.count else { return result(options) }
-        let spec = command.arguments[index]
+        var spec = command.arguments[index]
+        if case .bySubcommand(let kinds) = spec.kind { spec.kind = positionals.first.flatMap { kinds[$0] } ?? .text }
         if spec.kind == .analyst {
             let ids = session.corpus.analysts.completions(for: partial)
             return Completion(replacing: replacing, candidates: ids)
@@ -132,7 +133,7 @@ public struct CommandRegistry: Sendable {
 
     private func candidates(_ kind: ArgumentKind, session: Session, words: [String]) -> [String] {
         switch kind {
-        case .text, .path, .analyst: return []
+        case .text, .path, .analyst, .bySubcommand: return []
         case .command: return commands.map(\.name)
         case .document: return session.corpus.documents.map(\.id)
         case .question: return session.store.codebook.questions.map(\.id)

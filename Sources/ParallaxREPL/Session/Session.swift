@@ -5,10 +5,12 @@ import ParallaxStore
 /// A working session: the corpus and store, the current set and selection, the last search
 /// hits, and where output goes. Commands read and change it; it never touches the terminal.
 public final class Session {
-    /// The corpus.
-    public let corpus: Corpus
-    /// The annotation store.
-    public let store: AnnotationStore
+    /// The corpus (replaced when `doc` or `analyst` changes it).
+    public private(set) var corpus: Corpus
+    /// The annotation store (opened again over a replaced corpus).
+    public private(set) var store: AnnotationStore
+    /// The corpus directory the session loaded.
+    public let corpusDirectory: String
     /// The commands this session understands.
     public let registry: CommandRegistry
     /// Standard output.
@@ -29,7 +31,7 @@ public final class Session {
     public var showsProgress = false
     private var searchIndexStorage: SearchIndex?
     private var reportedSets = Set<String>()
-    private let analysis = AnalysisCache()
+    private var analysis = AnalysisCache()
 
     /// Opens a session: loads the corpus and the store's codebook.
     /// - Throws: ``ParallaxError`` when the corpus or codebook cannot be loaded, or the set
@@ -39,6 +41,7 @@ public final class Session {
         try AnnotationSet.validate(name: options.set)
         let corpus = try Corpus.load(from: options.corpusDirectory)
         self.corpus = corpus
+        self.corpusDirectory = options.corpusDirectory
         self.store = try AnnotationStore(directory: options.annotationsDirectory, corpus: corpus)
         if let n = options.compactionThreshold { store.compactionThreshold = max(1, n) }
         self.registry = registry
@@ -54,6 +57,23 @@ public final class Session {
         let s = withProgress("preparing the corpus for search") { SearchIndex(corpus: corpus) }
         searchIndexStorage = s
         return s
+    }
+
+    /// Works on a changed corpus from now on: the store is closed (its sets compacted, their
+    /// locks released) and opened again over the new corpus, so annotations on a changed
+    /// document are re-anchored as their sets load; search, hits and selection start afresh.
+    /// - Throws: ``ParallaxError`` when closing the store or reading the codebook fails.
+    public func replaceCorpus(_ corpus: Corpus) throws {
+        let threshold = store.compactionThreshold
+        try store.close()
+        let reopened = try AnnotationStore(directory: store.directory, corpus: corpus)
+        reopened.compactionThreshold = threshold
+        self.corpus = corpus
+        self.store = reopened
+        searchIndexStorage = nil
+        lastHits = []
+        if let s = selection, corpus.document(s.target.doc)?.hash != s.target.hash { selection = nil }
+        analysis = AnalysisCache()
     }
 
     /// The placed codings of these sets (orphans left out), kept until a set changes.

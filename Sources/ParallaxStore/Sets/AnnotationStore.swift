@@ -462,6 +462,14 @@ public final class AnnotationStore {
 
     // MARK: Saving
 
+    /// Takes the set's write lock and saves it in canonical form, so annotations re-anchored
+    /// when it loaded (their document changed) are written with their new spans and the
+    /// document's new hash; orphans are written unchanged.
+    /// - Throws: ``ParallaxError`` when another process holds the set, or the write fails.
+    public func saveReanchored(_ name: String) throws {
+        try compact(try writable(name))
+    }
+
     /// Writes the set's canonical file and empties its journal (when this session writes it).
     public func compact(_ name: String) throws {
         guard let e = entries[name], e.lock != nil else { return }
