@@ -141,8 +141,11 @@ struct TerminalTests {
         try t.keys("Tab")
         try t.wait(for: "questions  question")
         try t.keys("C-a", "C-k")
+        // `analy` is the start of `analyst` and `analysts`: TAB completes what they share.
         try t.type("analy")
         try t.keys("Tab")
+        try t.wait(for: "parallax[tmuxtest]> analyst")
+        try t.type("s")
         try t.wait(for: "parallax[tmuxtest]> analysts")
         try t.keys("Enter")
         try t.wait(for: "Patricia Kim")
