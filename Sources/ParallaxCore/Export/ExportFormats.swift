@@ -9,6 +9,8 @@ public enum ExportFormats {
         HTMLExportFormat(),
         BratExportFormat(),
         QDPXExportFormat(),
+        GraphMLExportFormat(),
+        StatementsExportFormat(),
     ]
 
     /// The formats' names (`jsonl`, `w3c`, `csv`, `md`, `html`, `brat`, `qdpx`), for completion.

@@ -8,7 +8,7 @@ enum AgreementCommands {
     static let agree = Command(
         "agree", group: "Team review",
         arguments: [ArgumentSpec("SET", .set), ArgumentSpec("SET", .set, repeated: true)],
-        options: [OptionSpec("question", .question, "only this question")],
+        options: [OptionSpec("question", .question, "only this question")] + DateOptions.both,
         flags: ["json", "unitizing"],
         summary: "agreement between coders (Krippendorff's α and αu, Cohen's κ)",
         help: """
@@ -50,19 +50,22 @@ enum AgreementCommands {
         for set in sets where !seen.insert(set.name).inserted {
             throw inv.usageError("set \(set.name) is named twice; agreement compares different coders")
         }
+        let dated = session.codings(of: sets, dates: try DateOptions.filter(inv))
         if inv.flags.contains("unitizing") {
             let report = try inv.at(option: "question") {
                 try UnitizingReport(codebook: session.store.codebook, corpus: session.corpus, coders: sets.map(\.name),
-                                    codings: session.codings(of: sets), question: inv.options["question"]?.text)
+                                    codings: dated.kept, question: inv.options["question"]?.text)
             }
+            defer { DateOptions.report(dated, json: inv.json, session: session) }
             if inv.json { return try session.printJSON(report) }
             var stream = SinkStream(session.out)
             return UnitizingRenderer(width: session.style.width, colour: session.style.colour).render(report, to: &stream)
         }
         let report = try inv.at(option: "question") {
             try AgreementReport(codebook: session.store.codebook, coders: sets.map(\.name),
-                                codings: session.codings(of: sets), question: inv.options["question"]?.text)
+                                codings: dated.kept, question: inv.options["question"]?.text)
         }
+        defer { DateOptions.report(dated, json: inv.json, session: session) }
         if inv.json { return try session.printJSON(report) }
         var stream = SinkStream(session.out)
         AgreementRenderer(width: session.style.width, colour: session.style.colour).render(report, to: &stream)

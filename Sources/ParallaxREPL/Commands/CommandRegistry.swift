@@ -13,7 +13,7 @@ public struct CommandRegistry: Sendable {
     /// The standard commands.
     public static let standard = CommandRegistry(commands:
         SessionCommands.all + ReadingCommands.all + AnnotatingCommands.all + StoreCommands.all
-        + CompareCommands.all + InterchangeCommands.all + AgreementCommands.all + TeamCommands.all
+        + CompareCommands.all + NetworkCommands.all + InterchangeCommands.all + AgreementCommands.all + TeamCommands.all
         + SyncCommands.all + ReviewCommands.all + DocumentCommands.all + AnalystCommands.all)
 
     /// The command with this name or alias.
@@ -138,7 +138,7 @@ public struct CommandRegistry: Sendable {
         case .document: return session.corpus.documents.map(\.id)
         case .question: return session.store.codebook.questions.map(\.id)
         case .set: return ((try? session.store.setNames()) ?? []) + ["all"]
-        case .format: return ["jsonl", "w3c", "csv", "md", "html", "qdpx", "brat"]
+        case .format: return ExportFormats.names
         case .annotation: return ((try? session.loadedSet(session.currentSet).annotations.map(\.id)) ?? [])
         case .choice(let words): return words
         case .stance:

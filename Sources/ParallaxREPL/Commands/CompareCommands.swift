@@ -25,7 +25,7 @@ enum CompareCommands {
     static let compare = Command(
         "compare", group: "Comparing",
         arguments: [ArgumentSpec("QUESTION", .question)],
-        options: [setOption],
+        options: [setOption] + DateOptions.both,
         flags: ["json"],
         summary: "where each analyst stands on a question, with evidence",
         help: """
@@ -42,7 +42,9 @@ enum CompareCommands {
     ) { inv, session in
         try inv.noMore(than: 1)
         let question = try inv.required(0, "QUESTION")
-        let result = try inv.at(0) { try comparer(session).compare(question: question, sets: try setFilter(inv, session)) }
+        let (dated, left) = try DateOptions.comparer(inv, session)
+        let result = try inv.at(0) { try dated.compare(question: question, sets: try setFilter(inv, session)) }
+        defer { DateOptions.report(left, json: inv.json, session: session) }
         if inv.json { return try session.printJSON(result) }
         var out = SinkStream(session.out)
         renderer(session).render(result, to: &out)
@@ -51,7 +53,7 @@ enum CompareCommands {
     static let diff = Command(
         "diff", group: "Comparing",
         arguments: [ArgumentSpec("ANALYST", .analyst), ArgumentSpec("ANALYST", .analyst)],
-        options: [setOption],
+        options: [setOption] + DateOptions.both,
         flags: ["json"],
         summary: "two analysts across every shared question (or: diff sets A B)",
         help: """
@@ -76,7 +78,9 @@ enum CompareCommands {
         try inv.noMore(than: 2)
         let first = try inv.at(0) { try session.corpus.analysts.resolve(try inv.required(0, "ANALYST")).id }
         let second = try inv.at(1) { try session.corpus.analysts.resolve(try inv.required(1, "ANALYST")).id }
-        let result = try comparer(session).diff(first, second, sets: try setFilter(inv, session))
+        let (dated, left) = try DateOptions.comparer(inv, session)
+        let result = try dated.diff(first, second, sets: try setFilter(inv, session))
+        defer { DateOptions.report(left, json: inv.json, session: session) }
         if inv.json { return try session.printJSON(result) }
         var out = SinkStream(session.out)
         renderer(session).render(result, to: &out)
@@ -84,7 +88,7 @@ enum CompareCommands {
 
     static let matrix = Command(
         "matrix", group: "Comparing",
-        options: [setOption],
+        options: [setOption] + DateOptions.both,
         flags: ["json"],
         summary: "questions × analysts in one screen",
         help: """
@@ -97,7 +101,9 @@ enum CompareCommands {
         """
     ) { inv, session in
         try inv.noMore(than: 0)
-        let result = try comparer(session).matrix(sets: try setFilter(inv, session))
+        let (dated, left) = try DateOptions.comparer(inv, session)
+        let result = dated.matrix(sets: try setFilter(inv, session))
+        defer { DateOptions.report(left, json: inv.json, session: session) }
         if inv.json { return try session.printJSON(result) }
         var out = SinkStream(session.out)
         renderer(session).render(result, to: &out)

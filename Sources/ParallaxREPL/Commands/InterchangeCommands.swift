@@ -11,8 +11,8 @@ enum InterchangeCommands {
         arguments: [ArgumentSpec("FORMAT", .format), ArgumentSpec("PATH", .path)],
         options: [OptionSpec("set", .set, "these sets (a,b) or all; default: the current set"),
                   OptionSpec("question", .question, "only this question"),
-                  OptionSpec("analyst", .analyst, "only this analyst")],
-        summary: "export annotations for review (jsonl, w3c, csv, md, html, qdpx, brat)",
+                  OptionSpec("analyst", .analyst, "only this analyst")] + DateOptions.both,
+        summary: "export annotations for review (jsonl, w3c, csv, md, html, qdpx, brat, graphml, statements)",
         help: """
         Writes the annotations of the current set (or of `set:`), optionally filtered, in a
         format colleagues' tools read:
@@ -23,12 +23,16 @@ enum InterchangeCommands {
           html    the same report as one self-contained web page, with a chart per question
           qdpx    a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder
           brat    a directory of .txt/.ann pairs, one per document
+          graphml a network for networkx, igraph, Gephi, visone: analysts and questions,
+                  stance and agreement edges
+          statements  one CSV row per coding with date, document and analyst, for R/pandas
         Each file is written to a temporary file and renamed into place. Orphaned annotations
         are left out.
 
         examples:
           export w3c review/alice.jsonld
           export csv review/stances.csv set:all question:reset-wedge
+          export graphml network.graphml set:all since:2023
         """
     ) { inv, session in
         try inv.noMore(than: 2)
@@ -38,7 +42,8 @@ enum InterchangeCommands {
         let sets = try inv.at(option: "set") { try session.sets(named: inv.options["set"]?.text) }
         let question = try inv.options["question"].map { q in try inv.at(option: "question") { try session.store.codebook.require(q.text).id } }
         let analyst = try inv.options["analyst"].map { a in try inv.at(option: "analyst") { try session.corpus.analysts.resolve(a.text).id } }
-        let codings = session.codings(of: sets).filter {
+        let dated = session.codings(of: sets, dates: try DateOptions.filter(inv))
+        let codings = dated.kept.filter {
             (question == nil || $0.annotation.question == question) && (analyst == nil || $0.annotation.analyst == analyst)
         }
         var sink = FileExportSink(destination: path)
@@ -49,6 +54,7 @@ enum InterchangeCommands {
         }
         session.print("exported \(codings.count) annotation\(codings.count == 1 ? "" : "s") as \(format.name) to \(path)"
                       + (sink.written.count > 1 ? " (\(sink.written.count) files)" : ""))
+        DateOptions.report(dated, json: false, session: session)
     }
 
     static let importCommand = Command(

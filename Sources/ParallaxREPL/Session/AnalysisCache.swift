@@ -12,6 +12,7 @@ final class AnalysisCache {
     private var codingsBySet: [String: (revision: Int, codings: [Coding])] = [:]
     private var joined: (key: [Int], codings: [Coding])?
     private var comparerEntry: (key: [Int], questions: [String], comparer: Comparer)?
+    private var datedEntry: (key: [Int], questions: [String], filter: DateFilter, comparer: Comparer, left: (outOfRange: Int, undated: Int))?
 
     /// The placed codings of these sets, set by set, each in id order.
     func codings(of sets: [AnnotationSet]) -> [Coding] {
@@ -39,5 +40,23 @@ final class AnalysisCache {
         let made = Comparer(corpus: corpus, codebook: codebook, codings: codings(of: sets))
         comparerEntry = (key, questions, made)
         return made
+    }
+
+    /// A comparer over the codings of these sets on documents dated in a window, with how
+    /// many codings the window left out; the unfiltered comparer when the window is open.
+    /// Kept until a set, the codebook or the window changes, so a repeated `compare
+    /// since:2024` costs only its own work.
+    func comparer(corpus: Corpus, codebook: Codebook, sets: [AnnotationSet], dates: DateFilter)
+        -> (comparer: Comparer, outOfRange: Int, undated: Int) {
+        guard dates.isActive else { return (comparer(corpus: corpus, codebook: codebook, sets: sets), 0, 0) }
+        let key = sets.map(\.revision)
+        let questions = codebook.questions.map(\.id)
+        if let e = datedEntry, e.key == key, e.questions == questions, e.filter == dates {
+            return (e.comparer, e.left.outOfRange, e.left.undated)
+        }
+        let selection = DatedSelection(dates, codings: codings(of: sets), corpus: corpus)
+        let made = Comparer(corpus: corpus, codebook: codebook, codings: selection.kept)
+        datedEntry = (key, questions, dates, made, (selection.outOfRange, selection.undated))
+        return (made, selection.outOfRange, selection.undated)
     }
 }

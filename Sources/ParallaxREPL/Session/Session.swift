@@ -31,7 +31,7 @@ public final class Session {
     public var showsProgress = false
     private var searchIndexStorage: SearchIndex?
     private var reportedSets = Set<String>()
-    private var analysis = AnalysisCache()
+    var analysis = AnalysisCache()
 
     /// Opens a session: loads the corpus and the store's codebook.
     /// - Throws: ``ParallaxError`` when the corpus or codebook cannot be loaded, or the set

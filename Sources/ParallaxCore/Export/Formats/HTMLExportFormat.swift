@@ -45,7 +45,7 @@ public struct HTMLExportFormat: TextExportFormat {
             <meta name="generator" content="Parallax">
             <title>\(HTMLText.flat(title))</title>
             <style>
-            \(HTMLExportFormat.style)</style>
+            \(HTMLExportFormat.style)\(HTMLExportFormat.timelineStyle)</style>
             </head>
             <body>
 
@@ -54,6 +54,7 @@ public struct HTMLExportFormat: TextExportFormat {
         stream.write("<main class=\"wrap\">\n")
         if !report.sections.isEmpty { writeOverview(report, to: &stream) }
         for section in report.sections { writeSection(section, to: &stream) }
+        writeTimelines(report, input, to: &stream)
         if !report.uncoded.isEmpty {
             stream.write("<section class=\"rest\" id=\"uncoded\">\n<h2>Questions nobody coded</h2>\n<ul class=\"plain\">\n")
             for q in report.uncoded {
