@@ -144,7 +144,8 @@ struct ExportHTMLTests {
     func baselineStructure() throws {
         let html = try Hostile.text(format, Baseline.input)
         let questions = Fixtures.codebook.questions
-        #expect(Self.count("<svg ", in: html) == questions.count)
+        #expect(Self.count("<svg class=\"chart\" ", in: html) == questions.count)
+        #expect(Self.count("<svg class=\"chart timeline\" ", in: html) == questions.count)  // every document is dated
         #expect(Self.count("<mark>", in: html) == Fixtures.baselineCodings.count)
         #expect(html.contains("<time datetime=\"2026-11-24T09:30:00Z\">2026-11-24 09:30 UTC</time>"))
         for (i, q) in questions.enumerated() {
@@ -215,7 +216,7 @@ struct ExportHTMLTests {
         // Questions nobody coded and codings on unknown questions come last.
         #expect(html.contains("<li><span class=\"qid\">nobody</span> Nobody &lt;u&gt;coded&lt;/u&gt; this | one</li>"))
         #expect(html.contains("<li><span class=\"qid\">not-in-&lt;codebook&gt;</span> 1 coding</li>"))
-        #expect(Self.count("<svg ", in: html) == 1)
+        #expect(Self.count("<svg class=\"chart\" ", in: html) == 1)
     }
 
     @Test("no codings: a valid page that lists every question as not coded, with no chart")

@@ -97,7 +97,7 @@ struct AgreementCommandTests {
         let (session, out, _) = try Self.session()
         defer { try? session.close() }
         try session.registry.run("help agree", in: session)
-        #expect(out.text.hasPrefix("usage: agree SET SET… [question:…] [--json]"))
+        #expect(out.text.hasPrefix("usage: agree SET SET… [question:…] [since:…] [until:…] [--json]"))
         #expect(out.text.contains("agree alice bob"))
         #expect(session.registry.overview(style: Style()).contains("agree"))
         #expect(session.complete("agree bas").candidates == ["baseline"])

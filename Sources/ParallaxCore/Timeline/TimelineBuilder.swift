@@ -1,7 +1,7 @@
 /// Works out timelines from codings and the documents' dates.
 ///
-/// **Order.** A track's codings run by document date (a month-only date before the days of
-/// that month: `2023-09` sorts by its first day, then by length), then the manifest's order of
+/// **Order.** A track's codings run by document date (a period sorts by its first day, then the
+/// shorter first: `2023-09-01`, then `2023-09`, then `2023-09-15`), then the manifest's order of
 /// documents, then offset, set and id; codings on undated documents come last.
 ///
 /// **Positions.** Per document, the analyst's position is the median of their codings there,
