@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 /// Positions over time and as networks: `timeline`, `coalitions`.
 enum NetworkCommands {

@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxStore
 
 extension Session {
     /// A comparer over every set's placed codings on documents dated in a window, and what
