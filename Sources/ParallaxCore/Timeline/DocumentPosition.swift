@@ -1,5 +1,5 @@
 /// An analyst's position on a question in one document: the median of their codings there
-/// (``Aggregation/median(_:)-(Double)``, the rule `compare` uses), with the quote closest to it.
+/// (``Aggregation``, the rule `compare` uses), with the quote closest to it.
 public struct DocumentPosition: Codable, Equatable, Sendable {
     /// The document's date, `nil` when it is undated.
     public var date: PartialDate?
