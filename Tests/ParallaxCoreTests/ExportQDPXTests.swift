@@ -62,11 +62,14 @@ struct ExportQDPXTests {
         #expect(root.children.map(\.name) == ["Users", "CodeBook", "Cases", "Sources", "Notes"])
         #expect(root.child(named: "Users")?.children(named: "User").compactMap { $0.attributes["name"] } == ["alice", "bob"])
         let codes = try #require(root.child(named: "CodeBook")?.child(named: "Codes")?.children(named: "Code"))
-        #expect(codes.map { $0.attributes["name"] } == Fixtures.codebook.questions.map(\.id))
+        // The questions, then one case code per analyst, with the case's GUID.
+        #expect(codes.map { $0.attributes["name"] } == Fixtures.codebook.questions.map(\.id) + ["case: Aslı Aydıntaşbaş", "case: Angela Stent"])
+        #expect(codes.suffix(2).map { $0.attributes["guid"] } == root.child(named: "Cases")?.children(named: "Case").map { $0.attributes["guid"] })
         let reset = try #require(codes.first)
         #expect(reset.attributes["isCodable"] == "false")
         #expect(reset.children(named: "Code").map { $0.attributes["name"] ?? "" }
-                == ["-2 no", "-1 unlikely", "0 uncertain / conditional", "+1 plausible", "+2 likely"])
+                == ["reset-wedge: -2 no", "reset-wedge: -1 unlikely", "reset-wedge: 0 uncertain / conditional",
+                    "reset-wedge: +1 plausible", "reset-wedge: +2 likely"])
         #expect(reset.children(named: "Code").allSatisfy { $0.attributes["isCodable"] == "true" })
         #expect(root.child(named: "Cases")?.children(named: "Case").compactMap { $0.attributes["name"] } == ["Aslı Aydıntaşbaş", "Angela Stent"])
 
@@ -83,24 +86,114 @@ struct ExportQDPXTests {
         #expect(family.annotation.target.end - family.annotation.target.start == "👩‍👩‍👧 family".unicodeScalars.count)
         #expect(selection.attributes["creatingUser"] == QDPXLayout.userGUID(family.set))
         #expect(selection.attributes["creationDateTime"] == family.annotation.created)
-        #expect(selection.children.map(\.name) == ["Description", "Coding", "NoteRef"])
-        #expect(selection.child(named: "Coding")?.child(named: "CodeRef")?.attributes["targetGUID"]
-                == QDPXLayout.stanceGUID(family.annotation.question, family.annotation.stance))
+        #expect(selection.children.map(\.name) == ["Description", "Coding", "Coding", "NoteRef"])
+        #expect(selection.child(named: "Description")?.text == family.annotation.note)
+        let codingRefs = selection.children(named: "Coding").map { $0.child(named: "CodeRef")?.attributes["targetGUID"] }
+        #expect(codingRefs == [QDPXLayout.stanceGUID(family.annotation.question, family.annotation.stance),
+                               QDPXLayout.caseGUID(family.annotation.analyst)])
         let notes = try #require(root.child(named: "Notes")?.children(named: "Note"))
         let note = try #require(notes.first { $0.attributes["guid"] == selection.child(named: "NoteRef")?.attributes["targetGUID"] })
         #expect(note.child(named: "PlainTextContent")?.text == family.annotation.note)
     }
 
-    @Test("the selection's Description is Parallax's JSON; a note XML cannot hold goes there too")
+    /// The data note of a selection: the `Note` its stance coding's `NoteRef` points at.
+    func dataNote(_ selection: XMLTreeElement, in root: XMLTreeElement) throws -> String {
+        let guid = try #require(selection.child(named: "Coding")?.child(named: "NoteRef")?.attributes["targetGUID"])
+        let note = try #require(root.child(named: "Notes")?.children(named: "Note").first { $0.attributes["guid"] == guid })
+        return try #require(note.child(named: "PlainTextContent")?.text)
+    }
+
+    @Test("Parallax's JSON is in the coding's data note, not the Description; a note XML cannot hold goes there too")
     func metadata() throws {
         let root = try project(Fixtures.nastyCodings)
         let selections = (root.child(named: "Sources")?.children(named: "TextSource") ?? []).flatMap { $0.children(named: "PlainTextSelection") }
         let withControls = try #require(selections.first { $0.attributes["name"] == "01NASTY00000000000000000004" })
-        let description = try #require(withControls.child(named: "Description")?.text)
-        #expect(description.hasPrefix(#"{"parallax":1,"analyst":"merics","confidence":0.0,"tags":["evidence"],"note":"a note with a form feed \f, a control \u0001 and U+FFFE \ufffe"}"#))
+        #expect(try dataNote(withControls, in: root).hasPrefix(#"{"parallax":1,"analyst":"merics","confidence":0.0,"tags":["evidence"],"note":"a note with a form feed \f, a control \u0001 and U+FFFE \ufffe"}"#))
+        // The Description shows the note as far as XML can hold it.
+        #expect(withControls.child(named: "Description")?.text == "a note with a form feed \u{FFFD}, a control \u{FFFD} and U+FFFE \u{FFFD}")
         let first = try #require(selections.first { $0.attributes["name"] == "01NASTY00000000000000000001" })
-        let text = try #require(first.child(named: "Description")?.text)
+        let text = try dataNote(first, in: root)
         #expect(!text.contains("\"note\""))
         #expect(text.contains(#""extra":{"flag":"true","nested":"{\"a\": [1, 2, {\"b\": null}], \"s\": \"ş\\n\\u00e9\"}""#))
+        #expect(selections.allSatisfy { !($0.child(named: "Description")?.text.hasPrefix("{\"parallax\"") ?? false) })
     }
+
+    /// Reads the archive with Python's `zipfile` and `xml.etree`, as QualCoder's importer does,
+    /// and returns what QualCoder takes from it.
+    static let qualCoderView = """
+    import sys, json, zipfile, xml.etree.ElementTree as ET
+    q = '{urn:QDA-XML:project:1.0}'
+    z = zipfile.ZipFile(sys.argv[1])
+    root = ET.fromstring(z.read('project.qde'))
+    codes = {c.get('guid'): c.get('name') for c in root.iter(q + 'Code')}
+    cases = {c.get('guid'): c.get('name') for c in root.iter(q + 'Case')}
+    notes = {n.get('guid'): n for n in root.find(q + 'Notes')}
+    out = {'codeNames': [c.get('name') for c in root.iter(q + 'Code')], 'selections': [], 'sourceNotes': []}
+    for ts in root.find(q + 'Sources'):
+        text = z.read('Sources/' + ts.get('plainTextPath')[len('internal://'):]).decode('utf-8')
+        for sel in ts.findall(q + 'PlainTextSelection'):
+            start, end = int(sel.get('startPosition')), int(sel.get('endPosition'))
+            refs = [c.find(q + 'CodeRef').get('targetGUID') for c in sel.findall(q + 'Coding')]
+            out['selections'].append({'id': sel.get('creatingUser') + ' ' + sel.get('name'), 'text': text[start:end], 'memo': sel.findtext(q + 'Description'),
+                                      'codes': [codes.get(r) for r in refs if r not in cases], 'cases': [cases[r] for r in refs if r in cases]})
+        for ref in ts.findall(q + 'NoteRef'):
+            note = notes[ref.get('targetGUID')]
+            at = note.find(q + 'PlainTextSelection')
+            out['sourceNotes'].append({'source': ts.get('name'), 'memo': note.findtext(q + 'PlainTextContent'),
+                                       'start': int(at.get('startPosition')), 'end': int(at.get('endPosition'))})
+    print(json.dumps(out))
+    """
+
+    @Test("what QualCoder reads, through Python's own XML parser: unique code names, every coding on a code, notes at the source level, the note as the memo, cases with text")
+    func qualCoderReading() throws {
+        let codings = Fixtures.baselineCodings + Fixtures.nastyCodings
+        let bytes = try Interchange.exportFile(format, codings)
+        let run = try Python.withFile(bytes, name: "review.qdpx") { try Python.run(Self.qualCoderView, [$0]) }
+        #expect(run.status == 0, "\(run.stderr)")
+        let view = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let names = try #require(view["codeNames"] as? [String])
+        #expect(Set(names).count == names.count)
+        #expect(names.contains("reset-wedge: -2 no") && names.contains("war-ends-soon: -2 no"))
+
+        let selections = try #require(view["selections"] as? [[String: Any]])
+        #expect(selections.count == codings.count)
+        let byID = Dictionary(uniqueKeysWithValues: codings.map { (QDPXLayout.userGUID($0.set) + " " + $0.annotation.id, $0.annotation) })
+        for selection in selections {
+            let a = try #require(byID[selection["id"] as? String ?? ""])
+            // Positions in code points: Python's str slices by code point.
+            #expect(selection["text"] as? String == a.target.exact)
+            let label = Fixtures.codebook.question(a.question)?.label(of: a.stance)
+            #expect(selection["codes"] as? [String] == [a.question + ": " + Question.signed(a.stance) + (label.map { " " + $0 } ?? "")])
+            #expect((selection["cases"] as? [String])?.count == 1)
+            if a.note.isEmpty { #expect(selection["memo"] is NSNull) } else if XMLTextTests.holdable(a.note) {
+                #expect(selection["memo"] as? String == a.note)
+            }
+        }
+        let notes = try #require(view["sourceNotes"] as? [[String: Any]])
+        let withNotes = codings.filter { !$0.annotation.note.isEmpty }
+        #expect(notes.count == withNotes.count)
+        for c in withNotes where XMLTextTests.holdable(c.annotation.note) {
+            #expect(notes.contains { ($0["memo"] as? String) == c.annotation.note && ($0["start"] as? Int) == c.annotation.target.start
+                && ($0["end"] as? Int) == c.annotation.target.end && ($0["source"] as? String) == c.annotation.target.doc })
+        }
+    }
+
+    @Test("a file written by the previous layout (stance codes without the question, the JSON in the Description) still imports exactly")
+    func previousLayout() throws {
+        let codings = Fixtures.nastyCodings + Array(Fixtures.baselineCodings.prefix(6))
+        let qde = try #require(FileManager.default.contents(atPath: Fixtures.root + "/Tests/ParallaxCoreTests/Snapshots/qdpx-v1-project.qde"))
+        #expect(String(decoding: qde, as: UTF8.self).contains("name=\"-2 no\""))
+        var entries: [(path: String, bytes: [UInt8])] = [("project.qde", Array(qde))]
+        for doc in Fixtures.corpus.documents where codings.contains(where: { $0.annotation.target.doc == doc.id }) {
+            entries.append(("Sources/" + QDPXLayout.sourceGUID(doc.id) + ".txt", doc.text.utf8))
+        }
+        let bytes = try ZipArchive.write(entries, modified: Date(timeIntervalSince1970: 1_700_000_000))
+        let imported = try ImportFormats.read(bytes, path: "old.qdpx", format: "qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+        #expect(imported == Fixtures.sorted(codings))
+    }
+}
+
+/// Which notes XML can carry verbatim.
+enum XMLTextTests {
+    static func holdable(_ text: String) -> Bool { XMLText.canHold(text) && !text.contains("\r") }
 }

@@ -4,27 +4,37 @@
 /// - `Users/User`: one per set (coder), `name` = the set name.
 /// - `CodeBook/Codes/Code`: one per question (`name` = question id, `isCodable="false"`,
 ///   `Description` = the question), each with one codable child per scale point, named
-///   `SIGNED-VALUE LABEL` (`-1 unlikely`, `+2 likely`). A coding's question and stance are the
-///   parent and the leading number of the code its `CodeRef` points at.
+///   `QUESTION: SIGNED-VALUE LABEL` (`reset-wedge: -1 unlikely`): names are unique across the
+///   codebook, as QualCoder requires. A coding's question and stance are the parent and the
+///   number after the `QUESTION: ` prefix of the code its `CodeRef` points at (files written
+///   before, with names like `-1 unlikely`, read the same).
 /// - `Cases/Case`: one per analyst whose position is coded (`name` = display name,
-///   `Description` = analyst id), with a `SelectionRef` to each of their selections, so QDA
-///   tools can filter by analyst.
+///   `Description` = analyst id), with a `SelectionRef` to each of their selections; and a
+///   codable top-level code with the case's GUID, `case: DISPLAY NAME`, that each of their
+///   selections is also coded with: QualCoder (like NVivo) gives a case its text that way.
 /// - `Sources/TextSource`: one per document with codings, `name` = document id,
-///   `plainTextPath="internal://GUID.txt"`, the exact text in the archive at `Sources/GUID.txt`.
+///   `plainTextPath="internal://GUID.txt"`, the exact text in the archive at `Sources/GUID.txt`;
+///   after its selections, a `NoteRef` to every note on it (QualCoder reads notes there).
 /// - `PlainTextSelection`: one per coding, `name` = annotation id, `startPosition` /
 ///   `endPosition` in Unicode code points (the REFI-QDA unit for plain text and Parallax's own),
 ///   `creatingUser`/`modifyingUser` = the set's user, `creationDateTime`/`modifiedDateTime` =
-///   the annotation's times as written; one `Coding` → `CodeRef` to the stance code; a
-///   `NoteRef` to a `Notes/Note` holding the note as `PlainTextContent` (the memo QDA tools
-///   show); and a `Description` holding what REFI-QDA has no element for, as one line of JSON
-///   (see ``Metadata``).
+///   the annotation's times as written; `Description` = the note (the coding memo QDA tools
+///   show), absent when there is none; a `Coding` → `CodeRef` to the stance code, with a
+///   `NoteRef` to the coding's data note; a second `Coding` → `CodeRef` to the analyst's case
+///   code; a `NoteRef` to the note's `Notes/Note`.
+/// - `Notes/Note`: per note, `PlainTextContent` = the note and a `PlainTextSelection` with the
+///   span's positions (how QualCoder places a source-level note); per coding, a data note
+///   (`Parallax data on ID`) whose `PlainTextContent` holds what REFI-QDA has no element for,
+///   one line of JSON (see ``Metadata``). Files written before this layout kept that JSON in
+///   the selection's `Description`; the import still reads them.
 ///
 /// ## GUIDs
 /// Name-based (UUID version 5) in the namespace `uuid5(NAMESPACE_URL, "urn:parallax:qdpx")`
 /// from names such as `user:alice`, `code:reset-wedge`, `code:reset-wedge:-1`,
 /// `source:brookings`, `selection:alice:01M8…`, `coding:alice:01M8…`, `note:alice:01M8…`,
-/// `case:stent`: the same sets export to the same GUIDs every time, and a GUID can be checked
-/// from Python with `uuid.uuid5`.
+/// `case:stent`, `case-coding:alice:01M8…`, `data:alice:01M8…`, `note-selection:alice:01M8…`:
+/// the same sets export to the same GUIDs every time, and a GUID can be checked from Python
+/// with `uuid.uuid5`.
 enum QDPXLayout {
     static let namespaceURI = "urn:QDA-XML:project:1.0"
     static let projectEntry = "project.qde"
@@ -46,13 +56,26 @@ enum QDPXLayout {
     static func codingGUID(_ set: String, _ id: String) -> String { guid("coding:\(set):\(id)") }
     static func noteGUID(_ set: String, _ id: String) -> String { guid("note:\(set):\(id)") }
     static func caseGUID(_ analyst: String) -> String { guid("case:" + analyst) }
+    static func caseCodingGUID(_ set: String, _ id: String) -> String { guid("case-coding:\(set):\(id)") }
+    static func dataGUID(_ set: String, _ id: String) -> String { guid("data:\(set):\(id)") }
+    static func noteSelectionGUID(_ set: String, _ id: String) -> String { guid("note-selection:\(set):\(id)") }
 
-    /// The name of a stance code: `-1 unlikely`.
-    static func stanceCodeName(_ value: Int, label: String?) -> String {
-        Question.signed(value) + (label.map { " " + $0 } ?? "")
+    /// The name of a stance code, unique across the codebook: `reset-wedge: -1 unlikely`.
+    static func stanceCodeName(_ question: String, _ value: Int, label: String?) -> String {
+        question + ": " + Question.signed(value) + (label.map { " " + $0 } ?? "")
     }
 
-    /// The stance a stance code's name starts with (`-1 unlikely` → -1, `+2` → 2).
+    /// The name of an analyst's case code: `case: Angela Stent`.
+    static func caseCodeName(_ name: String) -> String { "case: " + name }
+
+    /// The stance a stance code's name gives, after the `QUESTION: ` prefix when it has one
+    /// (`reset-wedge: -1 unlikely` → -1; the previous layout's `-1 unlikely` → -1, `+2` → 2).
+    static func stance(fromCodeName name: String, question: String) -> Int? {
+        let prefix = question + ": "
+        return stance(fromCodeName: name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : name)
+    }
+
+    /// The stance a code name starts with (`-1 unlikely` → -1, `+2` → 2).
     static func stance(fromCodeName name: String) -> Int? {
         let token = name.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         let digits = token.hasPrefix("+") ? String(token.dropFirst()) : token
@@ -68,9 +91,10 @@ enum QDPXLayout {
     }
 
     static let questionColor = "#4F6D7A"
+    static let caseColor = "#8C6BB1"
 
-    /// What a selection's `Description` carries: the parts of a coding REFI-QDA has no place
-    /// for, as one line of JSON.
+    /// What a coding's data note carries (in files of the previous layout, the selection's
+    /// `Description`): the parts of a coding REFI-QDA has no place for, as one line of JSON.
     ///
     /// ```
     /// {"parallax":1,"analyst":"stent","confidence":0.8,"tags":["evidence"],"extra":{"reviewer":"\"Zoë\""}}
@@ -78,7 +102,7 @@ enum QDPXLayout {
     /// - `parallax`: the layout version, 1; marks the description as Parallax's.
     /// - `analyst`, and `confidence` and `tags` when present.
     /// - `note`: only when XML 1.0 cannot hold the note (control characters, U+FFFE, U+FFFF);
-    ///   otherwise the note is the `Note` and only there.
+    ///   otherwise the note is the `Note` (and the selection's `Description`).
     /// - `prefix`, `suffix`: only when they differ from the 32 code points around the span,
     ///   which the import takes from the text otherwise.
     /// - `extra`: unknown fields, each value's exact JSON bytes as a string (a string survives
@@ -136,13 +160,13 @@ enum QDPXLayout {
         static func decode(_ text: String) throws(MetadataError) -> Metadata {
             let root: JSONNode
             do { root = try JSONTree.parse(Array(text.utf8)) } catch {
-                throw MetadataError(message: "Description is not Parallax's JSON: \(error.message) at column \(error.column)")
+                throw MetadataError(message: "Parallax's data is not JSON: \(error.message) at column \(error.column)")
             }
-            guard root.members != nil else { throw MetadataError(message: "Description is not a JSON object") }
+            guard root.members != nil else { throw MetadataError(message: "Parallax's data is not a JSON object") }
             guard root["parallax"]?.integer == 1 else {
-                throw MetadataError(message: "Description lacks \"parallax\": 1 (not a selection Parallax exported)")
+                throw MetadataError(message: "Parallax's data lacks \"parallax\": 1 (not a selection Parallax exported)")
             }
-            guard let analyst = root["analyst"]?.string else { throw MetadataError(message: "Description lacks \"analyst\"") }
+            guard let analyst = root["analyst"]?.string else { throw MetadataError(message: "Parallax's data lacks \"analyst\"") }
             var m = Metadata(analyst: analyst, confidence: nil, tags: [], note: nil, prefix: nil, suffix: nil, extra: ExtraFields())
             if let c = root["confidence"], !c.isNull {
                 guard let d = c.double else { throw MetadataError(message: "\"confidence\" must be a number") }

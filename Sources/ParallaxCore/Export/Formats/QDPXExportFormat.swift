@@ -4,10 +4,13 @@ import Foundation
 /// QualCoder: a zip holding `project.qde` (XML in the namespace `urn:QDA-XML:project:1.0`) and
 /// each coded document's exact text as `Sources/GUID.txt`.
 ///
-/// Users are the sets (coders), codes the questions with one child code per stance, cases the
-/// analysts, text sources the documents, one `PlainTextSelection` per coding with its
-/// positions in code points, the note as a `Note`; the full mapping, the metadata line and
-/// the name-based GUIDs are described in ``QDPXLayout``. The import
+/// Users are the sets (coders), codes the questions with one child code per stance (names
+/// unique across the codebook: `reset-wedge: -2 no`), cases the analysts (each also a code that
+/// their selections are coded with), text sources the documents, one `PlainTextSelection` per
+/// coding with its positions in code points and the note as its description and as a `Note`
+/// referenced from the selection and from its source; Parallax's own fields in a data note of
+/// the coding. The full mapping, the metadata line and the name-based GUIDs are described in
+/// ``QDPXLayout``. The import
 /// (``QDPXImportFormat``) reads it back to equal codings, unknown fields included.
 ///
 /// The archive is built with ZIPFoundation, entries deflated, every entry stamped with the
@@ -68,26 +71,37 @@ public struct QDPXExportFormat: ExportFormat {
                 questions.append((a.question, nil, [(a.stance, nil)]))
             }
         }
-        if !questions.isEmpty {
+        // Analysts as cases, in corpus order, then any unknown to the corpus; each also a code
+        // with the case's GUID that every selection of theirs is coded with, which is how
+        // QualCoder (and NVivo) give a case its text.
+        var analysts = input.corpus.analysts.all.map(\.id).filter { id in codings.contains { $0.annotation.analyst == id } }
+        for id in codings.map(\.annotation.analyst) where !analysts.contains(id) { analysts.append(id) }
+        func displayName(_ id: String) -> String { input.corpus.analysts.analyst(id: id)?.name ?? id }
+        let shared = Dictionary(grouping: analysts, by: displayName).filter { $0.value.count > 1 }
+        let caseCodeNames = Dictionary(uniqueKeysWithValues: analysts.map { id in
+            (id, QDPXLayout.caseCodeName(displayName(id) + (shared[displayName(id)] == nil ? "" : " (\(id))")))
+        })
+
+        if !questions.isEmpty || !analysts.isEmpty {
             x += "  <CodeBook>\n    <Codes>\n"
             for q in questions {
                 x += "      <Code guid=\"\(QDPXLayout.questionGUID(q.id))\" name=\"\(A(q.id))\" isCodable=\"false\" color=\"\(QDPXLayout.questionColor)\">\n"
                 if let text = q.text { x += "        <Description>\(XMLText.content(text))</Description>\n" }
                 for (i, point) in q.scale.enumerated() {
-                    x += "        <Code guid=\"\(QDPXLayout.stanceGUID(q.id, point.value))\" name=\"\(A(QDPXLayout.stanceCodeName(point.value, label: point.label)))\" isCodable=\"true\" color=\"\(QDPXLayout.stanceColor(index: i, count: q.scale.count))\"/>\n"
+                    x += "        <Code guid=\"\(QDPXLayout.stanceGUID(q.id, point.value))\" name=\"\(A(QDPXLayout.stanceCodeName(q.id, point.value, label: point.label)))\" isCodable=\"true\" color=\"\(QDPXLayout.stanceColor(index: i, count: q.scale.count))\"/>\n"
                 }
                 x += "      </Code>\n"
+            }
+            for id in analysts {
+                x += "      <Code guid=\"\(QDPXLayout.caseGUID(id))\" name=\"\(A(caseCodeNames[id]!))\" isCodable=\"true\" color=\"\(QDPXLayout.caseColor)\"/>\n"
             }
             x += "    </Codes>\n  </CodeBook>\n"
         }
 
-        // Analysts as cases, in corpus order, then any unknown to the corpus.
-        var analysts = input.corpus.analysts.all.map(\.id).filter { id in codings.contains { $0.annotation.analyst == id } }
-        for id in codings.map(\.annotation.analyst) where !analysts.contains(id) { analysts.append(id) }
         if !analysts.isEmpty {
             x += "  <Cases>\n"
             for id in analysts {
-                let name = input.corpus.analysts.analyst(id: id)?.name ?? id
+                let name = displayName(id)
                 x += "    <Case guid=\"\(QDPXLayout.caseGUID(id))\" name=\"\(A(name))\">\n"
                 x += "      <Description>\(XMLText.content(id))</Description>\n"
                 for c in codings where c.annotation.analyst == id {
@@ -98,7 +112,8 @@ public struct QDPXExportFormat: ExportFormat {
             x += "  </Cases>\n"
         }
 
-        var notes: [(guid: String, coding: Coding)] = []
+        var notes: [Coding] = []
+        var data: [Coding] = []
         if !sources.isEmpty {
             x += "  <Sources>\n"
             for doc in sources {
@@ -111,21 +126,36 @@ public struct QDPXExportFormat: ExportFormat {
                     if s.end != t.end { return s.end < t.end }
                     return Coding.exportOrder(a, b)
                 }
+                var refs: [String] = []
                 for c in selections {
                     x += selection(c, in: doc)
-                    if !c.annotation.note.isEmpty { notes.append((QDPXLayout.noteGUID(c.set, c.annotation.id), c)) }
+                    data.append(c)
+                    if !c.annotation.note.isEmpty {
+                        notes.append(c)
+                        refs.append(QDPXLayout.noteGUID(c.set, c.annotation.id))
+                    }
                 }
+                // Notes again at the source level, where QualCoder reads them (as annotations).
+                for guid in refs { x += "      <NoteRef targetGUID=\"\(guid)\"/>\n" }
                 x += "    </TextSource>\n"
             }
             x += "  </Sources>\n"
         }
 
-        if !notes.isEmpty {
+        if !data.isEmpty {
             x += "  <Notes>\n"
-            for (guid, c) in notes {
+            for c in notes {
                 let a = c.annotation, user = QDPXLayout.userGUID(c.set)
-                x += "    <Note guid=\"\(guid)\" name=\"\(A("Note on " + a.id))\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\" modifyingUser=\"\(user)\" modifiedDateTime=\"\(A(a.modified))\">\n"
+                x += "    <Note guid=\"\(QDPXLayout.noteGUID(c.set, a.id))\" name=\"\(A("Note on " + a.id))\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\" modifyingUser=\"\(user)\" modifiedDateTime=\"\(A(a.modified))\">\n"
                 x += "      <PlainTextContent>\(XMLText.content(a.note))</PlainTextContent>\n"
+                // The span the note is on, as QualCoder reads a source-level note.
+                x += "      <PlainTextSelection guid=\"\(QDPXLayout.noteSelectionGUID(c.set, a.id))\" startPosition=\"\(a.target.start)\" endPosition=\"\(a.target.end)\"/>\n"
+                x += "    </Note>\n"
+            }
+            for c in data {
+                let a = c.annotation, user = QDPXLayout.userGUID(c.set)
+                x += "    <Note guid=\"\(QDPXLayout.dataGUID(c.set, a.id))\" name=\"\(A("Parallax data on " + a.id))\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\" modifyingUser=\"\(user)\" modifiedDateTime=\"\(A(a.modified))\">\n"
+                x += "      <PlainTextContent>\(XMLText.content(metadata(c, in: input.corpus.document(a.target.doc)!).encoded()))</PlainTextContent>\n"
                 x += "    </Note>\n"
             }
             x += "  </Notes>\n"
@@ -134,21 +164,32 @@ public struct QDPXExportFormat: ExportFormat {
         return (x, sources)
     }
 
-    /// One `PlainTextSelection` element.
-    static func selection(_ c: Coding, in doc: Document) -> String {
-        let a = c.annotation, t = a.target, A = XMLText.attribute
-        let user = QDPXLayout.userGUID(c.set)
+    /// What REFI-QDA has no element for, for the coding's data note.
+    static func metadata(_ c: Coding, in doc: Document) -> QDPXLayout.Metadata {
+        let a = c.annotation, t = a.target
         let derived = TextTarget(doc: doc.id, start: t.start, end: t.end, text: doc.text, hash: doc.hash)
-        let metadata = QDPXLayout.Metadata(
+        return QDPXLayout.Metadata(
             analyst: a.analyst, confidence: a.confidence, tags: a.tags,
             note: XMLText.canHold(a.note) ? nil : a.note,
             prefix: t.prefix == derived.prefix ? nil : t.prefix,
             suffix: t.suffix == derived.suffix ? nil : t.suffix,
             extra: a.extra)
+    }
+
+    /// One `PlainTextSelection` element: the note as its `Description` (the coding memo QDA
+    /// tools show), the stance coding with a `NoteRef` to the data note, the case coding, and
+    /// a `NoteRef` to the note.
+    static func selection(_ c: Coding, in doc: Document) -> String {
+        let a = c.annotation, t = a.target, A = XMLText.attribute
+        let user = QDPXLayout.userGUID(c.set)
         var x = "      <PlainTextSelection guid=\"\(QDPXLayout.selectionGUID(c.set, a.id))\" name=\"\(A(a.id))\" startPosition=\"\(t.start)\" endPosition=\"\(t.end)\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\" modifyingUser=\"\(user)\" modifiedDateTime=\"\(A(a.modified))\">\n"
-        x += "        <Description>\(XMLText.content(metadata.encoded()))</Description>\n"
+        if !a.note.isEmpty { x += "        <Description>\(XMLText.content(a.note))</Description>\n" }
         x += "        <Coding guid=\"\(QDPXLayout.codingGUID(c.set, a.id))\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\">\n"
         x += "          <CodeRef targetGUID=\"\(QDPXLayout.stanceGUID(a.question, a.stance))\"/>\n"
+        x += "          <NoteRef targetGUID=\"\(QDPXLayout.dataGUID(c.set, a.id))\"/>\n"
+        x += "        </Coding>\n"
+        x += "        <Coding guid=\"\(QDPXLayout.caseCodingGUID(c.set, a.id))\" creatingUser=\"\(user)\" creationDateTime=\"\(A(a.created))\">\n"
+        x += "          <CodeRef targetGUID=\"\(QDPXLayout.caseGUID(a.analyst))\"/>\n"
         x += "        </Coding>\n"
         if !a.note.isEmpty { x += "        <NoteRef targetGUID=\"\(QDPXLayout.noteGUID(c.set, a.id))\"/>\n" }
         x += "      </PlainTextSelection>\n"

@@ -12,10 +12,14 @@ import Foundation
 ///   (`plainTextPath` `internal://…` in the archive, or `PlainTextContent`), which also gives
 ///   `exact`, `prefix`, `suffix` (unless the metadata overrides them) and the hash;
 /// - question and stance: the one `Coding` whose `CodeRef` points at a code under a question
-///   code (parent `name` = question id, own `name` starting with the signed stance);
+///   code (parent `name` = question id, own `name` the signed stance after a `QUESTION: `
+///   prefix, or without one as files of the previous layout have it); a `Coding` of an
+///   analyst's case code (a code whose GUID is a `Case`'s) is not a stance;
 /// - created/modified: `creationDateTime`/`modifiedDateTime` as written;
 /// - note: the `Note` its `NoteRef` points at (or the metadata's `note`);
-/// - analyst, confidence, tags, unknown fields: the `Description` metadata.
+/// - analyst, confidence, tags, unknown fields: the metadata in the data note the stance
+///   coding's `NoteRef` points at, or, in files of the previous layout (no such note), in the
+///   selection's `Description`.
 ///
 /// Anything Parallax would have to drop (a second stance coding, a coding of a whole source)
 /// is a problem, not a silent loss. Problems are located by element path and line:
@@ -83,11 +87,13 @@ public struct QDPXImportFormat: ImportFormat {
                 }
                 users[guid] = name
             }
+            // Cases: their GUIDs are also the analysts' case codes.
+            let cases = Set((root.child(named: "Cases")?.children(named: "Case") ?? []).compactMap { Reader.key($0.attributes["guid"]) })
             // Codes → (question, stance) for every code under a question code.
             var stances: [String: (question: String, stance: Int?)] = [:]
             func walk(_ code: XMLTreeElement, parent: String?) {
-                if let parent, let guid = Reader.key(code.attributes["guid"]) {
-                    stances[guid] = (parent, QDPXLayout.stance(fromCodeName: code.attributes["name"] ?? ""))
+                if let parent, let guid = Reader.key(code.attributes["guid"]), !cases.contains(guid) {
+                    stances[guid] = (parent, QDPXLayout.stance(fromCodeName: code.attributes["name"] ?? "", question: parent))
                 }
                 for child in code.children(named: "Code") { walk(child, parent: code.attributes["name"] ?? "") }
             }
@@ -113,7 +119,7 @@ public struct QDPXImportFormat: ImportFormat {
                 guard !selections.isEmpty, let text = sourceText(source, path: path) else { continue }
                 for (j, selection) in selections.enumerated() {
                     read(selection, doc: doc, text: text, path: "\(path)/PlainTextSelection[\(j + 1)]",
-                         users: users, stances: stances, notes: notes)
+                         users: users, stances: stances, cases: cases, notes: notes)
                 }
             }
         }
@@ -148,7 +154,7 @@ public struct QDPXImportFormat: ImportFormat {
 
         mutating func read(_ s: XMLTreeElement, doc: String, text: (text: ScalarText, hash: String), path: String,
                            users: [String: String], stances: [String: (question: String, stance: Int?)],
-                           notes: [String: String]) {
+                           cases: Set<String>, notes: [String: String]) {
             let before = result.problems.count
             let a = s.attributes
             let id = a["name"] ?? ""
@@ -170,22 +176,15 @@ public struct QDPXImportFormat: ImportFormat {
             if created.isEmpty { problem("the selection has no creationDateTime", s, path) }
             let modified = a["modifiedDateTime"] ?? created
 
-            var metadata: QDPXLayout.Metadata?
-            if let description = s.child(named: "Description") {
-                do { metadata = try QDPXLayout.Metadata.decode(description.text) } catch {
-                    problem(error.message, description, path + "/Description")
-                }
-            } else {
-                problem("the selection has no Description (Parallax's metadata)", s, path)
-            }
-
             var stance: (question: String, stance: Int)?
+            var data: (text: String, element: XMLTreeElement, path: String)?
             for (k, coding) in s.children(named: "Coding").enumerated() {
                 let cp = "\(path)/Coding[\(k + 1)]"
                 guard let ref = Reader.key(coding.child(named: "CodeRef")?.attributes["targetGUID"]) else {
                     problem("a Coding needs a CodeRef with a targetGUID", coding, cp)
                     continue
                 }
+                if cases.contains(ref) { continue }
                 guard let code = stances[ref] else { problem("CodeRef \(ref) is not a stance code under a question", coding, cp); continue }
                 guard let value = code.stance else {
                     problem("code \(ref) under \(code.question) does not start with a stance number", coding, cp)
@@ -193,8 +192,33 @@ public struct QDPXImportFormat: ImportFormat {
                 }
                 if stance != nil { problem("a second stance coding (Parallax keeps one per span)", coding, cp); continue }
                 stance = (code.question, value)
+                if let ref = coding.child(named: "NoteRef") {
+                    guard let guid = Reader.key(ref.attributes["targetGUID"]), let text = notes[guid] else {
+                        problem("NoteRef does not point at a Note", ref, cp + "/NoteRef[1]")
+                        continue
+                    }
+                    data = (text, ref, cp + "/NoteRef[1]")
+                }
             }
             if stance == nil && s.children(named: "Coding").isEmpty { problem("the selection has no Coding (question and stance)", s, path) }
+
+            // Parallax's data: the stance coding's data note, or (previous layout) the Description.
+            // A Coding with a NoteRef marks this layout, even when that Coding was refused above.
+            let dataLayout = s.children(named: "Coding").contains { $0.child(named: "NoteRef") != nil }
+            var metadata: QDPXLayout.Metadata?
+            if let data {
+                do { metadata = try QDPXLayout.Metadata.decode(data.text) } catch {
+                    problem(error.message, data.element, data.path)
+                }
+            } else if dataLayout {
+                // The refused Coding already says what is wrong.
+            } else if let description = s.child(named: "Description") {
+                do { metadata = try QDPXLayout.Metadata.decode(description.text) } catch {
+                    problem(error.message, description, path + "/Description")
+                }
+            } else if stance != nil {
+                problem("the selection has no data note on its Coding, nor a Description (Parallax's metadata)", s, path)
+            }
 
             var note = ""
             let refs = s.children(named: "NoteRef")
