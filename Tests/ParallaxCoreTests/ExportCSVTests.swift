@@ -41,6 +41,42 @@ struct ExportCSVTests {
         #expect(back == Fixtures.withoutExtra(Fixtures.sorted(Fixtures.nastyCodings)))
     }
 
+    @Test("csv-excel: a byte-order mark, CR LF, and Python's csv module (utf-8-sig) reads every cell as written")
+    func excel() throws {
+        let excel = try #require(ExportFormats.named("csv-excel"))
+        let codings = Fixtures.sorted(Fixtures.baselineCodings + Fixtures.nastyCodings)
+        let bytes = try Interchange.exportFile(excel, codings)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("set,id,doc".utf8)))
+        #expect(Array(bytes.dropFirst(3)) == Array(try Interchange.exportText(format, codings).utf8))
+        let script = """
+        import sys, csv, json
+        raw = open(sys.argv[1], 'rb').read()
+        with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
+            rows = list(csv.reader(f))
+        print(json.dumps({'bom': raw.startswith(b'\\xef\\xbb\\xbf'), 'header': raw[3:].split(b'\\n')[0].endswith(b'\\r'), 'rows': rows}))
+        """
+        let run = try Python.withFile(bytes, name: "review.csv") { try Python.run(script, [$0]) }
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(out["bom"] as? Bool == true)
+        #expect(out["header"] as? Bool == true)
+        let rows = try #require(out["rows"] as? [[String]])
+        #expect(rows.first == CSVLayout.columns)
+        #expect(rows.count == codings.count + 1)
+        for (row, c) in zip(rows.dropFirst(), codings) {
+            let a = c.annotation
+            #expect(row[1] == a.id)
+            #expect(row[5] == CSVLayout.neutralised(a.target.exact))
+            #expect(row[9] == CSVLayout.neutralised(a.analyst))
+            #expect(row[10] == String(a.stance))
+            #expect(row[12] == CSVLayout.neutralised(CSVLayout.joinTags(a.tags)))
+            #expect(row[13] == CSVLayout.neutralised(a.note))
+        }
+        // Read back by Parallax's own import too.
+        let back = try ImportFormats.read(bytes, path: "r.csv", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+        #expect(back == Fixtures.withoutExtra(codings))
+    }
+
     @Test("formula starts get one quote in front; numbers never do", arguments: [
         ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("+SUM(1,2)", "'+SUM(1,2)"), ("-1+2", "'-1+2"),
         ("@SUM(A1)", "'@SUM(A1)"), ("\tTabbed", "'\tTabbed"), ("\rCR first", "'\rCR first"),

@@ -34,7 +34,7 @@ struct CompletionTests {
         #expect(complete("code reset-wedge un").candidates == ["unlikely", "\"uncertain / conditional\""])
         #expect(complete("code reset-wedge +").candidates == ["+1", "+2"])
         #expect(complete("use ba").candidates == ["baseline"])
-        #expect(complete("export c").candidates == ["csv"])
+        #expect(complete("export c").candidates == ["csv", "csv-excel"])
         #expect(complete("help ma").candidates == ["mark", "matrix"])
     }
 

@@ -17,7 +17,7 @@
 /// ``export(_:to:)`` is the one entry point every format has; text formats get it for free.
 ///
 /// ## Formats
-/// ``ExportFormats/all`` lists them (`jsonl`, `w3c`, `csv`, `md`, `html`, `brat`, `qdpx`); their names are
+/// ``ExportFormats/all`` lists them (`jsonl`, `w3c`, `csv`, `csv-excel`, `md`, `html`, `brat`, `qdpx`); their names are
 /// what `export NAME PATH` takes and what completion offers.
 public protocol ExportFormat: Sendable {
     /// The name users type (`csv`); lower case, unique among formats.

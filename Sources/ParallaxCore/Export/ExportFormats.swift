@@ -5,6 +5,7 @@ public enum ExportFormats {
         JSONLinesExportFormat(),
         W3CExportFormat(),
         CSVExportFormat(),
+        CSVExportFormat(byteOrderMark: true),
         MarkdownExportFormat(),
         HTMLExportFormat(),
         BratExportFormat(),
@@ -13,7 +14,7 @@ public enum ExportFormats {
         StatementsExportFormat(),
     ]
 
-    /// The formats' names (`jsonl`, `w3c`, `csv`, `md`, `html`, `brat`, `qdpx`), for completion.
+    /// The formats' names (`jsonl`, `w3c`, `csv`, `csv-excel`, `md`, `html`, `brat`, `qdpx`), for completion.
     public static var names: [String] { all.map(\.name) }
 
     /// The format with this name (case-insensitive), if any.

@@ -12,13 +12,14 @@ enum InterchangeCommands {
         options: [OptionSpec("set", .set, "these sets (a,b) or all; default: the current set"),
                   OptionSpec("question", .question, "only this question"),
                   OptionSpec("analyst", .analyst, "only this analyst")] + DateOptions.both,
-        summary: "export annotations for review (jsonl, w3c, csv, md, html, qdpx, brat, graphml, statements)",
+        summary: "export annotations for review (jsonl, w3c, csv, csv-excel, md, html, qdpx, brat, graphml, statements)",
         help: """
         Writes the annotations of the current set (or of `set:`), optionally filtered, in a
         format colleagues' tools read:
           jsonl   the native lines, with each annotation's set
           w3c     W3C Web Annotation JSON-LD (an AnnotationCollection)
           csv     a spreadsheet: one annotation a row, safe against formula injection
+          csv-excel  the same, with a UTF-8 byte-order mark so that Excel reads the accents
           md      a Markdown review report: per question, the compare table and the evidence
           html    the same report as one self-contained web page, with a chart per question
           qdpx    a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder

@@ -7,6 +7,10 @@
 /// CR) and tag escaping (`\;`, `\\`, `\e`) are defined in ``CSVLayout``, which the import
 /// shares, so an export imports back to equal codings.
 ///
+/// `csv-excel` is the same file with a UTF-8 byte-order mark in front, so that Excel, which
+/// otherwise reads a CSV file in the system's legacy code page, shows `Aydıntaşbaş` and curly
+/// quotes as they are; the import skips the mark.
+///
 /// Not carried: the document hash (the import takes the corpus document's, after checking
 /// that `exact` is still the text at `start`–`end`) and unknown fields, for which the fixed
 /// columns have no place: use `jsonl` or `w3c` when they matter.
@@ -19,8 +23,10 @@ public struct CSVExportFormat: TextExportFormat {
     /// - Parameter byteOrderMark: Start the file with a UTF-8 byte-order mark (off).
     public init(byteOrderMark: Bool = false) { self.byteOrderMark = byteOrderMark }
 
-    public var name: String { "csv" }
-    public var summary: String { "CSV for spreadsheets: one row per coding, formula-safe" }
+    public var name: String { byteOrderMark ? "csv-excel" : "csv" }
+    public var summary: String {
+        byteOrderMark ? "CSV for Excel: the same with a UTF-8 byte-order mark" : "CSV for spreadsheets: one row per coding, formula-safe"
+    }
     public var fileExtension: String? { "csv" }
 
     public func write(_ input: ExportInput, to stream: inout some TextOutputStream) {
