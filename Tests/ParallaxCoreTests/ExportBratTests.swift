@@ -63,7 +63,7 @@ struct ExportBratTests {
         #expect(e.fragments.map { [$0.0, $0.1] } == [[crossing.start, newline], [newline + 1, crossing.end]])
     }
 
-    @Test("stance, analyst and coder are attributes; the note is one AnnotatorNotes line")
+    @Test("stance, analyst, coder and confidence are attributes; the note and the tags are one AnnotatorNotes line")
     func attributesAndNotes() throws {
         let c = Fixtures.nastyCodings[0]
         let ann = String(decoding: try files([c])["brookings.ann"] ?? [], as: UTF8.self)
@@ -72,7 +72,18 @@ struct ExportBratTests {
         #expect(lines[1] == "A1\tStance T1 0")
         #expect(lines[2] == "A2\tAnalyst T1 kim")
         #expect(lines[3] == "A3\tCoder T1 nasty")
-        #expect(lines[4] == "#1\tAnnotatorNotes T1\t“Aslı” said ‘no’ — ş\u{00A0}é (e\u{301}) 👩‍👩‍👧 🇹🇷, \"quoted\"; a,b line 2 line 3 end !")
+        #expect(lines[4] == "#1\tAnnotatorNotes T1\t“Aslı” said ‘no’ — ş\u{00A0}é (e\u{301}) 👩‍👩‍👧 🇹🇷, \"quoted\"; a,b line 2 line 3 end !"
+                + " [tags: evidence, a,b, semi;colon, back\\slash, =formula, -neg, ş ı 👍, \\e, ;, \\, “quoted”]")
+        // A coding with a confidence and tags but no note.
+        var d = Fixtures.nastyCodings[0]
+        d.annotation.note = ""
+        d.annotation.tags = ["evidence", "explicit"]
+        d.annotation.confidence = 0.8
+        let files = try files([d])
+        let other = String(decoding: files["brookings.ann"] ?? [], as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(other.suffix(2) == ["A4\tConfidence T1 0.8", "#1\tAnnotatorNotes T1\t[tags: evidence, explicit]"])
+        let conf = String(decoding: files["annotation.conf"] ?? [], as: UTF8.self)
+        #expect(conf.contains("Confidence\tArg:<ENTITY>, Value:0.8\n"))
     }
 
     @Test("re-exporting gives the same files")

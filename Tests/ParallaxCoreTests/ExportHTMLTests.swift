@@ -125,6 +125,13 @@ struct ExportHTMLTests {
             }
         }
         #expect(open.isEmpty)
+        // A figure's caption is its first or last child: nothing follows a figcaption but the
+        // figure's end (the validator refuses a <p> there).
+        for (i, tag) in tags.enumerated() where tag.name == "figcaption" && tag.closing {
+            #expect(i + 1 < tags.count && tags[i + 1].name == "figure" && tags[i + 1].closing,
+                    "</figcaption> followed by <\(i + 1 < tags.count ? tags[i + 1].name : "nothing")>")
+        }
+        #expect(Self.count("<p class=\"note\">", in: html) > 0)
         // Ids are unique, and every link points at one of them.
         let ids = tags.flatMap { $0.attributes.filter { $0.name == "id" }.map(\.value) }
         #expect(Set(ids).count == ids.count)

@@ -138,8 +138,9 @@ struct ExportMarkdownTests {
         #expect(text.contains(#"\[link\](https://evil.example/x.js)"#))
         #expect(text.contains(#"\~\~strike\~\~ and \$x\$"#))
         #expect(text.contains("R&D"))
-        // Line breaks in a note never start a heading or a list; the note stays one paragraph.
-        #expect(text.contains("*Note \\<script\\>alert(1)\\</script\\>\\\n\\# heading?\\\n\\- list?\\\n1\\. list?\\\n\"\\>\\<img src=x onerror=alert(1)\\> \\&amp; \\*\\*bold\\*\\* \\| pipe\\\nı ş\u{00A0}👩‍👩‍👧 \u{FFFD}ctl \u{FFFD} https://evil.example/x.js*"))
+        // Line breaks in a note never start a heading or a list; its blank line still parts
+        // two paragraphs, each in italics.
+        #expect(text.contains("*Note \\<script\\>alert(1)\\</script\\>\\\n\\# heading?\\\n\\- list?\\\n1\\. list?*\n\n*\"\\>\\<img src=x onerror=alert(1)\\> \\&amp; \\*\\*bold\\*\\* \\| pipe\\\nı ş\u{00A0}👩‍👩‍👧 \u{FFFD}ctl \u{FFFD} https://evil.example/x.js*"))
         // Quotes line by line: the heading and list look-alikes of the document are escaped.
         #expect(text.contains("> \\# not a heading\n"))
         #expect(text.contains("> \\- not a list\n"))

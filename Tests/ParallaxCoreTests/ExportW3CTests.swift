@@ -40,6 +40,33 @@ struct ExportW3CTests {
         #expect(Set(((first["items"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }).count == codings.count)
     }
 
+    @Test("the collection names its page first and last; the page points back with partOf")
+    func paging() throws {
+        let root = try json(Fixtures.baselineCodings)
+        let id = try #require(root["id"] as? String)
+        let first = try #require(root["first"] as? [String: Any])
+        #expect(root["last"] as? String == first["id"] as? String)
+        #expect(first["partOf"] as? String == id)
+        // An empty export has no page to name.
+        let empty = try json([])
+        #expect(empty["first"] == nil && empty["last"] == nil)
+    }
+
+    @Test("each annotation carries the collection's @context: one cut out of the page imports alone")
+    func standalone() throws {
+        // Unknown fields left out: re-serialising an item would not keep their exact bytes.
+        let codings = Fixtures.withoutExtra(Fixtures.sorted(Array(Fixtures.nastyCodings.prefix(3))))
+        let text = try Interchange.exportText(format, codings)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let items = try #require((root["first"] as? [String: Any])?["items"] as? [[String: Any]])
+        for (item, coding) in zip(items, codings) {
+            #expect((item["@context"] as? NSArray) == (root["@context"] as? NSArray))
+            let alone = try JSONSerialization.data(withJSONObject: item, options: [.withoutEscapingSlashes])
+            let back = try ImportFormats.read(Array(alone), path: "one.jsonld", corpus: Fixtures.corpus, codebook: Fixtures.codebook)
+            #expect(back == [coding])
+        }
+    }
+
     @Test("each annotation: id, creator, times, selectors in code points, bodies by purpose")
     func annotation() throws {
         let c = Fixtures.nastyCodings[0]

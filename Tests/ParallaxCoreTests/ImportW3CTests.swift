@@ -15,13 +15,13 @@ struct ImportW3CTests {
         let codings = Fixtures.sorted(Array(Fixtures.nastyCodings.prefix(5)))
         var text = try exported(codings)
         // Break items[1]'s stance and items[3]'s position selector, and give items[4] an unknown body.
-        let items = text.components(separatedBy: "\n      {\n        \"id\": ")
+        let items = text.components(separatedBy: "\n      {\n        \"@context\": ")
         #expect(items.count == 6)
         var parts = items
         parts[2] = parts[2].replacingOccurrences(of: "\"px:stance\": ", with: "\"px:stance\": \"x\", \"was\": ")
         parts[4] = parts[4].replacingOccurrences(of: "\"TextPositionSelector\"", with: "\"FragmentSelector\"")
         parts[5] = parts[5].replacingOccurrences(of: "\"purpose\": \"tagging\"", with: "\"purpose\": \"highlighting\"")
-        text = parts.joined(separator: "\n      {\n        \"id\": ")
+        text = parts.joined(separator: "\n      {\n        \"@context\": ")
         let problems = Interchange.problems(Array(text.utf8), path: "r.jsonld")
         let locations = problems.compactMap(\.location)
         #expect(locations.contains("r.jsonld: first.items[1].body[0].px:stance"))

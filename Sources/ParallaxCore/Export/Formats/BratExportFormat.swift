@@ -7,7 +7,8 @@
 /// A1	Stance T1 -1
 /// A2	Analyst T1 stent
 /// A3	Coder T1 alice
-/// #1	AnnotatorNotes T1	She calls a split highly unlikely.
+/// A4	Confidence T1 0.8
+/// #1	AnnotatorNotes T1	She calls a split highly unlikely. [tags: evidence, explicit]
 /// ```
 ///
 /// Offsets are Unicode code points, which is what brat means by character offsets (it is
@@ -16,10 +17,12 @@
 /// discontinuous fragments `START END;START END`, cut at every character Python's
 /// `str.splitlines` breaks on (LF, CR, VT, FF, FS, GS, RS, NEL, LS, PS) and leaving those
 /// characters out; the text column is then the fragments' texts joined by a space, as brat
-/// writes it. The entity type is the question id; stance, analyst and coder (set) are
-/// attributes; the note is an `AnnotatorNotes` comment with line breaks turned into spaces.
+/// writes it. The entity type is the question id; stance, analyst, coder (set) and confidence
+/// (when there is one) are attributes; the note is an `AnnotatorNotes` comment with line
+/// breaks turned into spaces, followed by the tags as `[tags: a, b]` (a brat attribute holds
+/// one value without spaces, which tags are not).
 ///
-/// brat is an export only: it has no place for ids, times, tags, confidence or unknown fields.
+/// brat is an export only: it has no place for ids, times or unknown fields.
 /// Entities are numbered per document in span order (start, end, set, id), so re-exports
 /// are identical. Document ids become file names with bytes outside `[A-Za-z0-9._-]` (and a
 /// leading `.`) percent-encoded.
@@ -65,15 +68,27 @@ public struct BratExportFormat: ExportFormat {
             let offsets = fragments.map { "\($0.start) \($0.end)" }.joined(separator: ";")
             let quote = fragments.map { text.text($0.start, $0.end) }.joined(separator: " ")
             out += "\(t)\t\(a.question) \(offsets)\t\(quote)\n"
-            for (name, value) in [("Stance", String(a.stance)), ("Analyst", a.analyst), ("Coder", coding.set)] {
+            var attributes = [("Stance", String(a.stance)), ("Analyst", a.analyst), ("Coder", coding.set)]
+            if let c = a.confidence { attributes.append(("Confidence", c.description)) }
+            for (name, value) in attributes {
                 attribute += 1
                 out += "A\(attribute)\t\(name) \(t) \(value)\n"
             }
-            if !a.note.isEmpty {
-                out += "#\(i + 1)\tAnnotatorNotes \(t)\t\(singleLine(a.note))\n"
+            if let comment = comment(a) {
+                out += "#\(i + 1)\tAnnotatorNotes \(t)\t\(comment)\n"
             }
         }
         return out
+    }
+
+    /// The `AnnotatorNotes` text: the note on one line, then the tags; `nil` when both are empty.
+    static func comment(_ a: Annotation) -> String? {
+        func trimmed(_ s: String) -> String { String(singleLine(s).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }
+        let note = trimmed(a.note)
+        let tags = a.tags.map(trimmed).filter { !$0.isEmpty }
+        let list = tags.isEmpty ? "" : "[tags: " + tags.joined(separator: ", ") + "]"
+        let text = [note, list].filter { !$0.isEmpty }.joined(separator: " ")
+        return text.isEmpty ? nil : text
     }
 
     /// Characters Python's `str.splitlines` breaks on, which brat reads lines with.
@@ -125,6 +140,8 @@ public struct BratExportFormat: ExportFormat {
         stances.sort()
         let analysts = input.corpus.analysts.all.map(\.id)
             + Set(input.codings.map(\.annotation.analyst)).subtracting(input.corpus.analysts.all.map(\.id)).sorted()
+        let confidences = Set(input.codings.compactMap(\.annotation.confidence)).sorted().map(\.description)
+        let confidence = confidences.isEmpty ? "" : "Confidence\tArg:<ENTITY>, Value:" + confidences.joined(separator: "|") + "\n"
         return """
             # brat configuration written by Parallax
             [entities]
@@ -139,7 +156,7 @@ public struct BratExportFormat: ExportFormat {
             Stance\tArg:<ENTITY>, Value:\(stances.map(String.init).joined(separator: "|"))
             Analyst\tArg:<ENTITY>, Value:\(analysts.joined(separator: "|"))
             Coder\tArg:<ENTITY>, Value:\(input.setNames.joined(separator: "|"))
-
+            \(confidence)
             """
     }
 

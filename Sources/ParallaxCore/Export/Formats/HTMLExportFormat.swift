@@ -192,7 +192,8 @@ public struct HTMLExportFormat: TextExportFormat {
         stream.write("</section>\n")
     }
 
-    /// One coding: the passage in its context with the span marked, the facts, the note.
+    /// One coding: the passage in its context with the span marked, the note, the facts as
+    /// the figure's caption.
     func writeQuote(_ quote: ReviewReport.Quote, question: Question, to stream: inout some TextOutputStream) {
         let H = HTMLText.escaped
         let a = quote.coding.annotation
@@ -200,7 +201,12 @@ public struct HTMLExportFormat: TextExportFormat {
         if !quote.before.isEmpty { stream.write("<span class=\"ctx\">" + (quote.cutBefore ? "…" : "") + H(quote.before) + "</span>") }
         stream.write("<mark>\(H(quote.exact))</mark>")
         if !quote.after.isEmpty { stream.write("<span class=\"ctx\">" + H(quote.after) + (quote.cutAfter ? "…" : "") + "</span>") }
-        stream.write("</p></blockquote>\n<figcaption>")
+        stream.write("</p></blockquote>\n")
+        // The note before the caption: a figure's caption is its first or last child, so
+        // nothing may follow it. Its line and paragraph breaks show (`white-space: pre-line`).
+        let note = ReportText.safe(a.note).trimmingWhitespace
+        if !note.isEmpty { stream.write("<p class=\"note\">\(H(note))</p>\n") }
+        stream.write("<figcaption>")
         var facts = ["<span class=\"where\">\(H(quote.location))</span>",
                      "coded by <b>\(H(quote.coding.set))</b>",
                      "<span class=\"own \(StanceChart.sideClass(Double(a.stance)))\">\(H(ReportText.stance(a.stance, on: question)))</span>"]
@@ -209,8 +215,6 @@ public struct HTMLExportFormat: TextExportFormat {
         if !tags.isEmpty { facts.append(tags.map { "<span class=\"tag\">\(H($0))</span>" }.joined(separator: " ")) }
         facts.append("<span class=\"id\">\(H(a.id))</span>")
         stream.write(facts.joined(separator: " <span class=\"sep\">·</span> ") + "</figcaption>\n")
-        let note = ReportText.safe(a.note).trimmingWhitespace
-        if !note.isEmpty { stream.write("<p class=\"note\">\(H(note))</p>\n") }
         stream.write("</figure>\n")
     }
 

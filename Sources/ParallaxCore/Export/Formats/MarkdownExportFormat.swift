@@ -145,7 +145,7 @@ public struct MarkdownExportFormat: TextExportFormat {
     }
 
     /// One coding: the passage as a blockquote with where it stands and who coded it, then
-    /// the note in italics.
+    /// the note in italics, paragraph by paragraph.
     func writeQuote(_ quote: ReviewReport.Quote, question: Question, to stream: inout some TextOutputStream) {
         let M = { MarkdownText.inline($0) }
         let a = quote.coding.annotation
@@ -155,7 +155,10 @@ public struct MarkdownExportFormat: TextExportFormat {
         let tags = a.tags.map(M).filter { !$0.isEmpty }
         if !tags.isEmpty { facts.append("tags: " + tags.joined(separator: ", ")) }
         stream.write("> — " + facts.joined(separator: " · ") + "\n\n")
-        let note = MarkdownText.inline(a.note, lineBreak: "\\\n")
-        if !note.isEmpty { stream.write("*" + note + "*\n\n") }
+        // One italic paragraph per paragraph of the note; line breaks inside one stay breaks.
+        for paragraph in MarkdownText.paragraphs(of: a.note) {
+            let text = MarkdownText.inline(paragraph, lineBreak: "\\\n")
+            if !text.isEmpty { stream.write("*" + text + "*\n\n") }
+        }
     }
 }

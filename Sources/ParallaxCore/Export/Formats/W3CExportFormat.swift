@@ -6,9 +6,11 @@
 ///                {"@version": 1.1, "px": "urn:parallax:vocab#", "px:extra": {"@type": "@json"}}],
 ///   "id": "urn:parallax:collection:alice", "type": "AnnotationCollection",
 ///   "label": "Parallax annotations: alice", "total": 1,
+///   "last": "urn:parallax:collection:alice#page1",
 ///   "first": { "id": "urn:parallax:collection:alice#page1", "type": "AnnotationPage",
-///              "startIndex": 0, "items": [
-///     { "id": "urn:parallax:annotation:alice:01M8…", "type": "Annotation",
+///              "partOf": "urn:parallax:collection:alice", "startIndex": 0, "items": [
+///     { "@context": [ …the same as the collection's… ],
+///       "id": "urn:parallax:annotation:alice:01M8…", "type": "Annotation",
 ///       "motivation": "classifying",
 ///       "creator": {"id": "urn:parallax:coder:alice", "type": "Person", "name": "alice"},
 ///       "created": "2026-11-23T15:40:51Z", "modified": "2026-11-23T15:40:51Z",
@@ -39,7 +41,13 @@
 /// is the hash of the document text the offsets refer to. Unknown fields go in `px:extra`
 /// (a JSON literal, `@type: @json`), each value's bytes exactly as stored.
 ///
-/// The `@context` declares JSON-LD 1.1 (`@version`) because JSON literals need it.
+/// Every annotation repeats the collection's `@context`, so that one cut out of the page (a
+/// tool that stores annotations one by one) is still a complete JSON-LD document. The
+/// collection names its one page as `first` (embedded) and `last`; the page points back with
+/// `partOf`.
+///
+/// The `@context` declares JSON-LD 1.1 (`@version`) because JSON literals need it; a JSON-LD
+/// 1.0 processor refuses the document (see the README).
 public struct W3CExportFormat: TextExportFormat {
     /// Creates the format.
     public init() {}
@@ -52,20 +60,15 @@ public struct W3CExportFormat: TextExportFormat {
         let codings = input.ordered
         let sets = input.setNames
         let collectionID = W3CVocabulary.collectionPrefix + sets.joined(separator: "+")
-        let head: [(String, JSONOutput)] = [
-            ("@context", .array([
-                .string(W3CVocabulary.annoContext),
-                .object([
-                    ("@version", .double(1.1)),
-                    (W3CVocabulary.prefix, .string(W3CVocabulary.namespace)),
-                    (W3CVocabulary.extra, .object([("@type", .string("@json"))])),
-                ]),
-            ])),
+        let pageID = collectionID + "#page1"
+        var head: [(String, JSONOutput)] = [
+            ("@context", W3CExportFormat.context),
             ("id", .string(collectionID)),
             ("type", .string("AnnotationCollection")),
             ("label", .string("Parallax annotations: " + (sets.isEmpty ? "none" : sets.joined(separator: ", ")))),
             ("total", .integer(codings.count)),
         ]
+        if !codings.isEmpty { head.append(("last", .string(pageID))) }
         // Written member by member, one annotation at a time, so a large collection is never
         // held as one string.
         stream.write("{")
@@ -75,8 +78,9 @@ public struct W3CExportFormat: TextExportFormat {
         }
         if !codings.isEmpty {
             let page: [(String, JSONOutput)] = [
-                ("id", .string(collectionID + "#page1")),
+                ("id", .string(pageID)),
                 ("type", .string("AnnotationPage")),
+                ("partOf", .string(collectionID)),
                 ("startIndex", .integer(0)),
             ]
             stream.write(",\n  \"first\": {")
@@ -93,7 +97,18 @@ public struct W3CExportFormat: TextExportFormat {
         stream.write("\n}\n")
     }
 
-    /// One coding as a Web Annotation.
+    /// The `@context` of the collection and of every annotation: the Web Annotation context
+    /// and Parallax's `px:` terms, in JSON-LD 1.1 (which `px:extra`'s `@json` type needs).
+    static let context: JSONOutput = .array([
+        .string(W3CVocabulary.annoContext),
+        .object([
+            ("@version", .double(1.1)),
+            (W3CVocabulary.prefix, .string(W3CVocabulary.namespace)),
+            (W3CVocabulary.extra, .object([("@type", .string("@json"))])),
+        ]),
+    ])
+
+    /// One coding as a Web Annotation, with its own `@context` so that it can be used alone.
     static func annotation(_ coding: Coding, codebook: Codebook) -> JSONOutput {
         let a = coding.annotation
         let label = codebook.question(a.question)?.label(of: a.stance).map { " " + $0 } ?? ""
@@ -117,6 +132,7 @@ public struct W3CExportFormat: TextExportFormat {
         }
         let t = a.target
         var members: [(String, JSONOutput)] = [
+            ("@context", context),
             ("id", .string(W3CVocabulary.annotationIRI(set: coding.set, id: a.id))),
             ("type", .string("Annotation")),
             ("motivation", .string("classifying")),

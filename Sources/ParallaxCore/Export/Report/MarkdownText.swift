@@ -35,6 +35,22 @@ enum MarkdownText {
         }.joined(separator: lineBreak)
     }
 
+    /// A text's paragraphs, each as its own text: a blank line (or several) separates
+    /// paragraphs, single line breaks stay inside one; blank paragraphs are dropped.
+    static func paragraphs(of text: String) -> [String] {
+        var out: [String] = []
+        var current: [String] = []
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if trim(ReportText.safe(String(line))).isEmpty {
+                if !current.isEmpty { out.append(current.joined(separator: "\n")); current = [] }
+            } else {
+                current.append(String(line))
+            }
+        }
+        if !current.isEmpty { out.append(current.joined(separator: "\n")) }
+        return out
+    }
+
     /// Text for a table cell: one line, `|` escaped, empty for empty text.
     static func cell(_ text: String) -> String {
         inline(text)
