@@ -55,9 +55,8 @@ struct ExportCSVTests {
             rows = list(csv.reader(f))
         print(json.dumps({'bom': raw.startswith(b'\\xef\\xbb\\xbf'), 'header': raw[3:].split(b'\\n')[0].endswith(b'\\r'), 'rows': rows}))
         """
-        let run = try Python.withFile(bytes, name: "review.csv") { try Python.run(script, [$0]) }
-        #expect(run.status == 0, "\(run.stderr)")
-        let out = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let stdout = try Python.withFile(bytes, name: "review.csv") { try Python.run(script, arguments: [$0]) }
+        let out = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
         #expect(out["bom"] as? Bool == true)
         #expect(out["header"] as? Bool == true)
         let rows = try #require(out["rows"] as? [[String]])

@@ -148,9 +148,8 @@ struct ExportQDPXTests {
     func qualCoderReading() throws {
         let codings = Fixtures.baselineCodings + Fixtures.nastyCodings
         let bytes = try Interchange.exportFile(format, codings)
-        let run = try Python.withFile(bytes, name: "review.qdpx") { try Python.run(Self.qualCoderView, [$0]) }
-        #expect(run.status == 0, "\(run.stderr)")
-        let view = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let stdout = try Python.withFile(bytes, name: "review.qdpx") { try Python.run(Self.qualCoderView, arguments: [$0]) }
+        let view = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
         let names = try #require(view["codeNames"] as? [String])
         #expect(Set(names).count == names.count)
         #expect(names.contains("reset-wedge: -2 no") && names.contains("war-ends-soon: -2 no"))
