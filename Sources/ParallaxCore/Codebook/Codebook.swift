@@ -15,6 +15,7 @@ public struct Codebook: Codable, Equatable, Sendable {
     /// suggestion.
     public func require(_ typed: String) throws -> Question {
         if let q = question(typed) { return q }
+        if let r = rename(of: typed), let q = question(r.to) { return q }
         let key = Folding.fold(typed)
         if let q = questions.first(where: { Folding.fold($0.id) == key }) { return q }
         let starts = questions.filter { $0.id.hasPrefix(key) }
@@ -36,7 +37,7 @@ public struct Codebook: Codable, Equatable, Sendable {
                 out.append("question \(q.id): scale values must increase")
             }
         }
-        return out
+        return out + renameProblems()
     }
 
     /// Whether an id is lower-case letters, digits and `-`, starting with a letter.
@@ -57,7 +58,36 @@ public struct Codebook: Codable, Equatable, Sendable {
                 w.raw("        { \"value\": "); w.integer(p.value); w.raw(", \"label\": "); w.string(p.label); w.raw(" }")
                 w.raw(k + 1 < q.scale.count ? ",\n" : "\n")
             }
-            w.raw("      ]\n    }")
+            w.raw("      ]")
+            func optional(_ key: StaticString, _ value: String?) {
+                guard let value else { return }
+                w.raw(",\n      \""); w.raw(key); w.raw("\": "); w.string(value)
+            }
+            optional("definition", q.definition)
+            optional("include", q.include)
+            optional("exclude", q.exclude)
+            if let e = q.examples, !e.isEmpty {
+                w.raw(",\n      \"examples\": [")
+                for (k, id) in e.enumerated() { if k > 0 { w.raw(", ") }; w.string(id) }
+                w.raw("]")
+            }
+            optional("colour", q.colour)
+            if q.isRetired { w.raw(",\n      \"retired\": true") }
+            if let r = q.renamedFrom, !r.isEmpty {
+                w.raw(",\n      \"renamed_from\": [")
+                for (k, id) in r.enumerated() { if k > 0 { w.raw(", ") }; w.string(id) }
+                w.raw("]")
+            }
+            if let m = q.mergedFrom, !m.isEmpty {
+                w.raw(",\n      \"merged_from\": [\n")
+                for (k, r) in m.enumerated() {
+                    w.raw("        { \"from\": "); w.string(r.from); w.raw(", \"to\": "); w.string(r.to)
+                    if !r.map.isEmpty { w.raw(", \"map\": "); r.encodeMap(into: &w) }
+                    w.raw(" }"); w.raw(k + 1 < m.count ? ",\n" : "\n")
+                }
+                w.raw("      ]")
+            }
+            w.raw("\n    }")
             w.raw(i + 1 < questions.count ? ",\n" : "\n")
         }
         w.raw("  ]\n}\n")

@@ -16,11 +16,36 @@ public struct Question: Codable, Equatable, Sendable {
     public var text: String
     /// Scale points in increasing order of value.
     public var scale: [Point]
+    /// What the question means, for coders (`question define`).
+    public var definition: String?
+    /// What counts as coding this question (inclusion criteria).
+    public var include: String?
+    /// What does not count (exclusion criteria).
+    public var exclude: String?
+    /// Ids of annotations that are good examples of coding it.
+    public var examples: [String]?
+    /// Kept for the codings made under it, but closed to new ones (`question retire`).
+    public var retired: Bool?
+    /// Ids this question had before (`question rename`) or questions merged into it without a
+    /// stance map: codings that still name one of them are read as this question.
+    public var renamedFrom: [String]?
+    /// Questions merged into this one with a stance map (`question merge FROM INTO map:…`).
+    public var mergedFrom: [QuestionRename]?
+    /// A colour (`#RRGGBB`) exchange formats carry (REFI-QDA codes have one).
+    public var colour: String?
 
     /// Creates a question.
     public init(id: String, text: String, scale: [Point]) {
         self.id = id; self.text = text; self.scale = scale
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, text, scale, definition, include, exclude, examples, retired, colour
+        case renamedFrom = "renamed_from", mergedFrom = "merged_from"
+    }
+
+    /// Whether the question is retired (closed to new codings).
+    public var isRetired: Bool { retired == true }
 
     /// The label of a stance value, if it is on the scale.
     public func label(of value: Int) -> String? {

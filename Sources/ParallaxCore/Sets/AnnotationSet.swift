@@ -17,6 +17,21 @@ public struct AnnotationSet: Sendable {
     public private(set) var revision = Revision.next()
     /// Ids whose span moved because the document changed (saved with the new position).
     public package(set) var reanchored: Set<String> = []
+    /// The coder's memos by id.
+    public package(set) var memos: [String: Memo] = [:]
+    /// Question renames and merges this set went through, oldest first (kept so git's merge
+    /// driver can read a coding made under an old id on another branch as the new one).
+    public package(set) var renames: [QuestionRename] = []
+
+    /// The set's record lines as saved: renames in order, then memos by id.
+    public var records: [SetRecord] {
+        renames.map(SetRecord.renamed) + memos.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { .memo(memos[$0]!) }
+    }
+
+    /// Memos in id order (creation order), those about `target` only when given.
+    public func memoList(about target: MemoTarget? = nil) -> [Memo] {
+        memos.values.filter { target == nil || $0.target == target }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    }
 
     /// Creates an empty set.
     public init(name: String) { self.name = name }

@@ -40,17 +40,33 @@ public enum SetFile {
     /// - Complexity: O(n); big files are cut at line feeds into one slice per core, decoded
     ///   side by side.
     public static func parse(_ bytes: [UInt8]) -> (lines: [Line], damaged: [DamagedLine]) {
+        let all = parseAll(bytes)
+        return (all.lines, all.damaged)
+    }
+
+    /// A record line (a memo, a question rename) with its 1-based line number.
+    public struct RecordLine: Sendable {
+        /// 1-based line number.
+        public var number: Int
+        /// The decoded record.
+        public var record: SetRecord
+    }
+
+    /// As ``parse(_:)``, with the record lines (memos, renames) too.
+    public static func parseAll(_ bytes: [UInt8]) -> (lines: [Line], records: [RecordLine], damaged: [DamagedLine]) {
         var slices = parseSlices(bytes, check: nil)
-        if slices.count == 1 { return (slices[0].lines, slices[0].damaged) }
+        if slices.count == 1 { return (slices[0].lines, slices[0].records, slices[0].damaged) }
         var lines: [Line] = []
+        var records: [RecordLine] = []
         var damaged: [DamagedLine] = []
         lines.reserveCapacity(slices.reduce(0) { $0 + $1.lines.count })
         for k in slices.indices {
             lines.append(contentsOf: slices[k].lines)
+            records.append(contentsOf: slices[k].records)
             damaged.append(contentsOf: slices[k].damaged)
             slices[k] = Slice()
         }
-        return (lines, damaged)
+        return (lines, records, damaged)
     }
 
     /// The lines of one slice of a file, numbered in the whole file, with their verdicts
@@ -58,6 +74,8 @@ public enum SetFile {
     package struct Slice {
         package var lines: [Line] = []
         package var damaged: [DamagedLine] = []
+        /// Memos and renames, in file order.
+        package var records: [RecordLine] = []
         /// `check` of each line's annotation, in order (empty without a check).
         package var verdicts: [AnnotationValidator.Verdict] = []
         /// Lines in the slice, blank and damaged ones included.
@@ -90,6 +108,7 @@ public enum SetFile {
             if before > 0 {
                 for i in results[k].lines.indices { results[k].lines[i].number += before }
                 for i in results[k].damaged.indices { results[k].damaged[i].line += before }
+                for i in results[k].records.indices { results[k].records[i].number += before }
             }
             before += results[k].count
         }
@@ -128,12 +147,24 @@ public enum SetFile {
             var stop = end
             if stop > start && all[stop - 1] == 0x0D { stop -= 1 }
             let slice = UnsafeBufferPointer(rebasing: all[start..<stop])
-            if !isBlank(slice) {
+            if RecordCodec.looksLikeRecord(slice) {
+                do throws(AnnotationCodec.LineError) {
+                    result.records.append(RecordLine(number: number, record: try RecordCodec.decode(Array(slice))))
+                } catch {
+                    result.damaged.append(DamagedLine(line: number, bytes: Array(slice), reason: error.column.map { "column \($0): \(error.message)" } ?? error.message))
+                }
+            } else if !isBlank(slice) {
                 do throws(AnnotationCodec.LineError) {
                     let a = try AnnotationCodec.decode(slice, interner: &interner)
                     if let check { result.verdicts.append(check(a)) }
                     result.lines.append(Line(number: number, annotation: a))
                 } catch {
+                    // A record written in another member order is still a record.
+                    if RecordCodec.mentionsKind(slice), let record = try? RecordCodec.decode(Array(slice)) {
+                        result.records.append(RecordLine(number: number, record: record))
+                        start = end + 1
+                        continue
+                    }
                     var reason = error.column.map { "column \($0): \(error.message)" } ?? error.message
                     if let bad = ScalarText.firstInvalidUTF8(slice) {
                         reason = "invalid UTF-8 at column \(bad + 1): save the file as UTF-8"
@@ -160,10 +191,16 @@ public enum SetFile {
     /// line that ends with CR gets one more, and one that starts the file with a byte-order
     /// mark gets one more in front. (Found by the set-file fuzzer: each save lost a byte.)
     public static func encode(_ annotations: [Annotation], damaged: [DamagedLine]) -> [UInt8] {
+        encode(annotations, records: [], damaged: damaged)
+    }
+
+    /// The canonical file with records: annotations sorted by id, then the records (renames,
+    /// then memos, as ``AnnotationSet/records`` orders them), then damaged lines verbatim.
+    public static func encode(_ annotations: [Annotation], records: [SetRecord], damaged: [DamagedLine]) -> [UInt8] {
         let order = sorted(Array(annotations.indices)) { annotations[$0].id }
         var out: [UInt8] = []
         out.reserveCapacity(annotations.count * 600)
-        encode(count: order.count, annotation: { annotations[order[$0]] }, damaged: damaged) { out.append(contentsOf: $0) }
+        encode(count: order.count, annotation: { annotations[order[$0]] }, records: records, damaged: damaged) { out.append(contentsOf: $0) }
         return out
     }
 
@@ -172,7 +209,7 @@ public enum SetFile {
 
     /// Encodes annotations `annotation(0) ..< annotation(count)` and the damaged lines,
     /// handing the bytes to `write` in order, a few megabytes at a time.
-    package static func encode(count: Int, annotation: (Int) -> Annotation, damaged: [DamagedLine],
+    package static func encode(count: Int, annotation: (Int) -> Annotation, records: [SetRecord], damaged: [DamagedLine],
                                _ write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let cores = Cores.available
         var buffers = [[UInt8]](repeating: [], count: cores)
@@ -200,6 +237,7 @@ public enum SetFile {
             done = min(count, first + batches * encodeBatch)
         }
         var tail: [UInt8] = []
+        for r in records { tail.append(contentsOf: RecordCodec.encode(r)); tail.append(0x0A) }
         for d in damaged {
             if count == 0 && tail.isEmpty && d.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { tail += [0xEF, 0xBB, 0xBF] }
             tail.append(contentsOf: d.bytes)

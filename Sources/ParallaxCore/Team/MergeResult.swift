@@ -11,6 +11,13 @@ public struct MergeResult: Equatable, Sendable {
     public var fromTheirs: Int
     /// Annotations whose changes on both sides were combined field by field.
     public var combined: Int
+    /// The merged memos.
+    public var memos: [Memo] = []
+    /// The question renames either side went through (each once, ours first).
+    public var renames: [QuestionRename] = []
+    /// Memos edited differently on both sides: ours stays, theirs is kept beside it under the
+    /// id `ID-theirs` (nothing is lost; a person may fold the two together).
+    public var memoConflicts: [String] = []
 
     /// Creates a result.
     public init(annotations: [Annotation], damaged: [DamagedLine], conflicts: [MergeConflict],
@@ -20,10 +27,10 @@ public struct MergeResult: Equatable, Sendable {
     }
 
     /// The merged set file's bytes (``SetFile/encode(_:damaged:)``).
-    public var bytes: [UInt8] { SetFile.encode(annotations, damaged: damaged) }
+    public var bytes: [UInt8] { SetFile.encode(annotations, records: SetContents.records(memos: memos, renames: renames), damaged: damaged) }
 
     /// The merged set as ``SetContents``.
-    public var contents: SetContents { SetContents(annotations: annotations, damaged: damaged) }
+    public var contents: SetContents { SetContents(annotations: annotations, damaged: damaged, memos: memos, renames: renames) }
 
     /// Whether the merge needs a person.
     public var hasConflicts: Bool { !conflicts.isEmpty }

@@ -133,6 +133,41 @@ public struct SetDiff: Codable, Equatable, Sendable {
     public var damagedAdded: [String]
     /// Damaged lines only in the old version, as text.
     public var damagedRemoved: [String]
+    /// Memos added, removed or changed, by id.
+    public var memos: [MemoEntry] = []
+    /// Question renames only the new version went through.
+    public var renames: [QuestionRename] = []
+
+    /// What happened to one memo.
+    public struct MemoEntry: Codable, Equatable, Sendable {
+        /// Added, removed or changed.
+        public var kind: Kind
+        /// The memo's id.
+        public var id: String
+        /// Its target (new version; old when removed), `question:reset-wedge`.
+        public var target: String
+        /// The old text (nil when added).
+        public var old: String?
+        /// The new text (nil when removed).
+        public var new: String?
+    }
+
+    /// The memo differences between two versions.
+    static func memoEntries(old: [Memo], new: [Memo]) -> [MemoEntry] {
+        let o = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let n = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [MemoEntry] = []
+        for id in Set(o.keys).union(n.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            switch (o[id], n[id]) {
+            case (nil, let b?): out.append(MemoEntry(kind: .added, id: id, target: b.target.description, old: nil, new: b.text))
+            case (let a?, nil): out.append(MemoEntry(kind: .removed, id: id, target: a.target.description, old: a.text, new: nil))
+            case (let a?, let b?) where !a.sameContent(as: b):
+                out.append(MemoEntry(kind: .changed, id: id, target: b.target.description, old: a.target == b.target ? a.text : a.target.description + ": " + a.text, new: b.text))
+            default: break
+            }
+        }
+        return out
+    }
 
     /// Compares two versions of a set.
     /// - Parameters:
@@ -186,13 +221,20 @@ public struct SetDiff: Codable, Equatable, Sendable {
 
     /// Compares two versions of a set file.
     public init(old: SetContents, new: SetContents, oldName: String, newName: String) {
+        // Both versions read through every rename either went through, so a renamed question
+        // is not a change of every coding on it.
+        var renames: [QuestionRename] = []
+        for r in old.renames + new.renames where !renames.contains(r) { renames.append(r) }
+        let old = old.renamed(through: renames), new = new.renamed(through: renames)
         self.init(old: old.annotations, new: new.annotations, oldName: oldName, newName: newName,
                   oldDamaged: old.damaged, newDamaged: new.damaged)
+        memos = SetDiff.memoEntries(old: old.memos, new: new.memos)
+        self.renames = new.renames.filter { !old.renames.contains($0) }
     }
 
     /// Entries of one kind.
     public func entries(_ kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
 
     /// Whether the two versions say the same thing.
-    public var isEmpty: Bool { entries.isEmpty && damagedAdded.isEmpty && damagedRemoved.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty && damagedAdded.isEmpty && damagedRemoved.isEmpty && memos.isEmpty && renames.isEmpty }
 }

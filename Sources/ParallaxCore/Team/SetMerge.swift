@@ -30,6 +30,51 @@ public enum SetMerge {
     /// - Returns: The merged set and its conflicts, in id order.
     /// - Complexity: O(*n* log *n*) for *n* annotations in the three versions.
     public static func merge(base: SetContents, ours: SetContents, theirs: SetContents) -> MergeResult {
+        // A question renamed on either side is renamed in all three versions first, so a
+        // coding made under the old id on the other side meets its renamed self.
+        var renames: [QuestionRename] = []
+        for r in ours.renames + theirs.renames + base.renames where !renames.contains(r) { renames.append(r) }
+        let base = base.renamed(through: renames), ours = ours.renamed(through: renames), theirs = theirs.renamed(through: renames)
+        var result = mergeAnnotations(base: base, ours: ours, theirs: theirs)
+        result.renames = renames
+        (result.memos, result.memoConflicts) = mergeMemos(base: base.memos, ours: ours.memos, theirs: theirs.memos)
+        return result
+    }
+
+    /// Memos three-way by id: one side's change wins; a memo edited on one side and deleted
+    /// on the other stays (edited); two different edits keep ours and theirs beside it.
+    static func mergeMemos(base: [Memo], ours: [Memo], theirs: [Memo]) -> (memos: [Memo], conflicts: [String]) {
+        func index(_ list: [Memo]) -> [String: Memo] { Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+        let b = index(base), o = index(ours), t = index(theirs)
+        var merged: [Memo] = [], conflicts: [String] = []
+        for id in Set(b.keys).union(o.keys).union(t.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            switch (b[id], o[id], t[id]) {
+            case (_, let x?, nil):
+                // Deleted by theirs: gone, unless ours changed it since.
+                if let z = b[id], z.sameContent(as: x) { continue }
+                merged.append(x)
+            case (_, nil, let y?):
+                if let z = b[id], z.sameContent(as: y) { continue }
+                merged.append(y)
+            case (let z, let x?, let y?):
+                if x.sameContent(as: y) { merged.append(y.modified > x.modified ? y : x) }
+                else if let z, z.sameContent(as: x) { merged.append(y) }
+                else if let z, z.sameContent(as: y) { merged.append(x) }
+                else {
+                    merged.append(x)
+                    var kept = y
+                    kept.id = id + "-theirs"
+                    if o[kept.id] == nil && t[kept.id] == nil { merged.append(kept) }
+                    conflicts.append(id)
+                }
+            case (_, nil, nil):
+                continue
+            }
+        }
+        return (merged, conflicts)
+    }
+
+    static func mergeAnnotations(base: SetContents, ours: SetContents, theirs: SetContents) -> MergeResult {
         func index(_ s: SetContents) -> [String: Annotation] {
             var d: [String: Annotation] = [:]
             for a in s.annotations where d[a.id] == nil { d[a.id] = a }

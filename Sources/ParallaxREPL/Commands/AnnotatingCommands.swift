@@ -128,7 +128,7 @@ enum AnnotatingCommands {
         guard let selection = session.selection else {
             throw ParallaxError(.usage, "nothing is selected", at: "code", hint: "select text first with `mark` (see `help mark`)")
         }
-        let question = try inv.at(0) { try session.store.codebook.require(try inv.required(0, "QUESTION")) }
+        let question = try inv.at(0) { try session.store.codebook.requireActive(try inv.required(0, "QUESTION")) }
         let stance = try inv.at(1) { try question.stance(try inv.required(1, "STANCE")) }
         let analyst: String
         if let a = inv.options["analyst"] {
@@ -235,10 +235,10 @@ enum AnnotatingCommands {
 
     static let undo = Command(
         "undo", group: "Annotating", summary: "undo the last change of this session",
-        help: "Undoes add, edit and delete, one at a time; the undo is on disk when it returns."
+        help: "Undoes add, edit and delete (of annotations and memos) and codebook changes (question rename,\nmerge, retire, define), one at a time; the undo is on disk when it returns."
     ) { inv, session in
         try inv.noMore(than: 0)
-        session.print(try session.store.undo() ?? "nothing to undo")
+        session.print(try session.store.undoChange().map { ChangeText.reverted($0, verb: "undid") } ?? "nothing to undo")
     }
 
     static let redo = Command(
@@ -246,7 +246,7 @@ enum AnnotatingCommands {
         help: "Any new change clears what can be redone."
     ) { inv, session in
         try inv.noMore(than: 0)
-        session.print(try session.store.redo() ?? "nothing to redo")
+        session.print(try session.store.redoChange().map { ChangeText.reverted($0, verb: "redid") } ?? "nothing to redo")
     }
 }
 

@@ -14,7 +14,7 @@ public struct CommandRegistry: Sendable {
     public static let standard = CommandRegistry(commands:
         SessionCommands.all + ReadingCommands.all + AnnotatingCommands.all + StoreCommands.all
         + CompareCommands.all + NetworkCommands.all + InterchangeCommands.all + AgreementCommands.all + TeamCommands.all
-        + SyncCommands.all + ReviewCommands.all + DocumentCommands.all + AnalystCommands.all)
+        + SyncCommands.all + ReviewCommands.all + DocumentCommands.all + AnalystCommands.all + MemoCommands.all)
 
     /// The command with this name or alias.
     public func command(named name: String) -> Command? {
@@ -136,7 +136,7 @@ public struct CommandRegistry: Sendable {
         case .text, .path, .analyst, .bySubcommand: return []
         case .command: return commands.map(\.name)
         case .document: return session.corpus.documents.map(\.id)
-        case .question: return session.store.codebook.questions.map(\.id)
+        case .question: return session.store.codebook.activeQuestions.map(\.id)
         case .set: return ((try? session.store.setNames()) ?? []) + ["all"]
         case .format: return ExportFormats.names
         case .annotation: return ((try? session.loadedSet(session.currentSet).annotations.map(\.id)) ?? [])

@@ -4,7 +4,7 @@ import ParallaxStore
 
 /// Reading the corpus: `docs`, `read`, `find`, `analysts`, `questions`.
 enum ReadingCommands {
-    static let all: [Command] = [docs, read, find, analysts, questions]
+    static let all: [Command] = [docs, read, find, analysts, CodebookCommands.questions]
 
     struct DocumentRow: Encodable {
         var id, title, publisher, date, file, hash: String

@@ -4,7 +4,7 @@ import ParallaxStore
 
 /// The store: `list`, `show`, `sets`, `use`, `question`, `check`.
 enum StoreCommands {
-    static let all: [Command] = [list, show, sets, use, question, check]
+    static let all: [Command] = [list, show, sets, use, CodebookCommands.question, check]
 
     static func status(_ set: AnnotationSet, _ id: String) -> String {
         set.orphans.contains(id) ? "orphan" : set.reanchored.contains(id) ? "re-anchored" : "placed"

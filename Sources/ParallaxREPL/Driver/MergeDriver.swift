@@ -48,6 +48,10 @@ public enum MergeDriver {
                 recorded = sidecar
             }
             try fs.replaceAtomically(arguments[1], with: result.bytes)
+            if !result.memoConflicts.isEmpty {
+                err.write("parallax: \(result.memoConflicts.count) memo\(result.memoConflicts.count == 1 ? "" : "s") in \(shown) edited on both sides; both versions are kept (theirs as ID-theirs): "
+                          + result.memoConflicts.joined(separator: ", ") + "\n")
+            }
             guard result.hasConflicts else { return 0 }
             let n = result.conflicts.count
             let ids = Set(result.conflicts.map(\.id)).count

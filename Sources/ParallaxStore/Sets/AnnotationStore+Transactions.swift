@@ -27,7 +27,7 @@ extension AnnotationStore {
         defer { withExtendedLifetime(codebookLock) {} }
         if let newBook {
             if let problem = newBook.problems().first { throw ParallaxError(.usage, problem) }
-            codebookLock = try SetLock.acquire(directory + "/codebook.lock", set: "codebook", fs: fs)
+            codebookLock = try SetLock.acquire(lockPath(of: "codebook"), set: "codebook", fs: fs)
         }
         let validator = AnnotationValidator(corpus: corpus, codebook: newBook ?? codebook)
         var planned: [(entry: Entry, set: AnnotationSet, changes: [Change])] = []
@@ -56,9 +56,13 @@ extension AnnotationStore {
                     set.byID[id] = nil
                     set.orphans.remove(id)
                     set.reanchored.remove(id)
+                case .memo(let m):
+                    set.memos[m.id] = m
+                case .deleteMemo(let id):
+                    set.memos[id] = nil
                 }
             }
-            contents[path(of: name)] = SetFile.encode(Array(set.byID.values), damaged: set.damaged)
+            contents[path(of: name)] = SetFile.encode(Array(set.byID.values), records: set.records, damaged: set.damaged)
             removed.append(journalPath(of: name))
             // An older version's journal beside the set is folded in too.
             if e.legacyJournal { removed.append(legacyJournalPath(of: name)) }

@@ -36,8 +36,8 @@ public final class AnnotationStore {
     let fs: any FileSystem
     private let anchor: @Sendable ([TextTarget], Document) -> [AnchorOutcome]
     var entries: [String: Entry] = [:]
-    private var undoStack: [Change] = []
-    private var redoStack: [Change] = []
+    var undoStack: [UndoStep] = []
+    var redoStack: [UndoStep] = []
     private var ids = AnnotationID()
 
     final class Entry {
@@ -150,7 +150,7 @@ public final class AnnotationStore {
         return e
     }
 
-    private func load(_ name: String) throws -> Entry {
+    func load(_ name: String) throws -> Entry {
         let file = path(of: name)
         let journalFile = journalPath(of: name)
         var set = AnnotationSet(name: name)
@@ -158,6 +158,19 @@ public final class AnnotationStore {
         var seen = FirstLines()
         var changedAt: [String: String] = [:]
         let validator = AnnotationValidator(corpus: corpus, codebook: codebook)
+        // Codings made under an old question id (renamed or merged away) read as the new one.
+        let renamed: [String: QuestionRename]? = codebook.hasRenames
+            ? Dictionary(codebook.renames.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        func current(_ a: Annotation) -> Annotation {
+            guard let renamed, let r = renamed[a.question] else { return a }
+            return r.apply(to: a)
+        }
+        let check: @Sendable (Annotation) -> AnnotationValidator.Verdict
+        if let renamed {
+            check = { a in validator.check(renamed[a.question]?.apply(to: a) ?? a) }
+        } else {
+            check = { validator.check($0) }
+        }
 
         func admit(_ a: Annotation, line: Int, raw: () -> [UInt8], where location: @autoclosure () -> String,
                    verdict: AnnotationValidator.Verdict? = nil) {
@@ -177,10 +190,26 @@ public final class AnnotationStore {
 
         // Decoded and validated side by side, one slice of the file per core (the corpus and
         // codebook are only read); the file's bytes are released as soon as they are parsed.
-        if var slices = try fs.read(file).map({ SetFile.parseSlices($0, check: { validator.check($0) }) }) {
+        if var slices = try fs.read(file).map({ SetFile.parseSlices($0, check: check) }) {
             let total = slices.reduce(0) { $0 + $1.lines.count }
             set.byID.reserveCapacity(total)
             for k in slices.indices {
+                for r in slices[k].records {
+                    switch r.record {
+                    case .memo(var m):
+                        if case .question(let q) = m.target, let r = renamed?[q] { m.target = .question(r.to) }
+                        if set.memos[m.id] != nil || !AnnotationID.isValid(m.id) {
+                            let reason = set.memos[m.id] != nil ? "duplicate memo id \(m.id)" : "memo id \"\(m.id)\" must be 1-64 letters, digits, '_' or '-'"
+                            set.damaged.append(DamagedLine(line: r.number, bytes: RecordCodec.encode(r.record), reason: reason))
+                            problems.append(ParallaxError(.invalidData, reason, at: "\(file):\(r.number)",
+                                                          hint: "the line is kept as it is; mend it by hand, then `check`"))
+                        } else {
+                            set.memos[m.id] = m
+                        }
+                    case .renamed(let rename):
+                        set.renames.append(rename)
+                    }
+                }
                 for d in slices[k].damaged {
                     set.damaged.append(d)
                     problems.append(ParallaxError(.invalidData, d.reason, at: "\(file):\(d.line)",
@@ -193,7 +222,7 @@ public final class AnnotationStore {
                 lines.reverse()
                 verdicts.reverse()
                 while let line = lines.popLast(), let verdict = verdicts.popLast() {
-                    let a = line.annotation
+                    let a = renamed == nil ? line.annotation : current(line.annotation)
                     if let first = seen.firstLine(of: a.id, inSet: set.byID[a.id] != nil) {
                         let reason = "duplicate id \(a.id) (first on line \(first))"
                         set.damaged.append(DamagedLine(line: line.number, bytes: AnnotationCodec.encode(a), reason: reason))
@@ -228,11 +257,17 @@ public final class AnnotationStore {
             }
             for entry in parsed.entries {
                 switch entry {
-                case .put(let a):
+                case .put(let original):
+                    let a = current(original)
                     set.byID[a.id] = nil; set.orphans.remove(a.id); set.reanchored.remove(a.id)
                     admit(a, line: Int.max, raw: { Array("put ".utf8) + AnnotationCodec.encode(a) }, where: source)
                 case .delete(let id):
                     set.byID[id] = nil; set.orphans.remove(id); set.reanchored.remove(id)
+                case .memo(var m):
+                    if case .question(let q) = m.target, let r = renamed?[q] { m.target = .question(r.to) }
+                    set.memos[m.id] = m
+                case .deleteMemo(let id):
+                    set.memos[id] = nil
                 }
             }
             replayed += parsed.entries.count
@@ -348,6 +383,7 @@ public final class AnnotationStore {
     public func add(_ a: Annotation, to name: String) throws {
         let e = try writable(name)
         if e.set.byID[a.id] != nil { throw ParallaxError(.conflict, "annotation \(a.id) already exists in set \(name)") }
+        try requireOpen(a.question)
         try requireValid(a)
         try apply(Change(set: name, before: nil, after: a), to: e)
         record(Change(set: name, before: nil, after: a))
@@ -388,6 +424,7 @@ public final class AnnotationStore {
     public func update(_ a: Annotation, in name: String) throws {
         let e = try writable(name)
         guard let before = e.set.byID[a.id] else { throw ParallaxError(.notFound, "no annotation \(a.id) in set \(name)") }
+        if a.question != before.question { try requireOpen(a.question) }
         try requireValid(a)
         let change = Change(set: name, before: before, after: a)
         try apply(change, to: e)
@@ -406,27 +443,60 @@ public final class AnnotationStore {
         return before
     }
 
+    /// Refuses new codings of a retired question.
+    private func requireOpen(_ question: String) throws {
+        if let q = codebook.question(question), q.isRetired {
+            throw ParallaxError(.usage, "question \(q.id) is retired: it keeps its old codings but takes no new ones",
+                                hint: "code another question (`questions` lists them)")
+        }
+    }
+
     /// Undoes the last change of this session.
     /// - Returns: a description of what was undone, or `nil` when there is nothing to undo.
     public func undo() throws -> String? {
-        guard let change = undoStack.last else { return nil }
-        let inverse = Change(set: change.set, before: change.after, after: change.before)
-        try apply(inverse, to: try writable(change.set))
-        undoStack.removeLast()
-        redoStack.append(change)
-        return Self.describe(change, verb: "undid")
+        try undoChange().map { $0.description(verb: "undid") }
     }
 
     /// Redoes the last undone change.
     public func redo() throws -> String? {
-        guard let change = redoStack.last else { return nil }
-        try apply(change, to: try writable(change.set))
-        redoStack.removeLast()
-        undoStack.append(change)
-        return Self.describe(change, verb: "redid")
+        try redoChange().map { $0.description(verb: "redid") }
     }
 
-    private static func describe(_ c: Change, verb: String) -> String {
+    /// Undoes the last change of this session (an annotation's, a memo's or the codebook's),
+    /// on disk when this returns.
+    /// - Returns: What was undone, or `nil` when there is nothing to undo.
+    public func undoChange() throws -> StoreChange? {
+        guard let step = undoStack.last else { return nil }
+        try revert(step, forward: false)
+        undoStack.removeLast()
+        redoStack.append(step)
+        return step.summary
+    }
+
+    /// Redoes the last undone change.
+    /// - Returns: What was redone, or `nil` when there is nothing to redo.
+    public func redoChange() throws -> StoreChange? {
+        guard let step = redoStack.last else { return nil }
+        try revert(step, forward: true)
+        redoStack.removeLast()
+        undoStack.append(step)
+        return step.summary
+    }
+
+    /// Applies a step again (`forward`) or its inverse.
+    private func revert(_ step: UndoStep, forward: Bool) throws {
+        switch step {
+        case .annotation(let change):
+            let c = forward ? change : Change(set: change.set, before: change.after, after: change.before)
+            try apply(c, to: try writable(c.set))
+        case .memo(let change):
+            try applyMemo(forward ? change : change.inverse, to: try writable(change.set))
+        case .codebook(let change):
+            try replay(change, forward: forward)
+        }
+    }
+
+    static func describe(_ c: Change, verb: String) -> String {
         switch (c.before, c.after) {
         case (nil, let a?): return "\(verb) add of \(a.id) in \(c.set)"
         case (let b?, nil): return "\(verb) delete of \(b.id) in \(c.set)"
@@ -436,7 +506,11 @@ public final class AnnotationStore {
     }
 
     func record(_ change: Change) {
-        undoStack.append(change)
+        record(.annotation(change))
+    }
+
+    func record(_ step: UndoStep) {
+        undoStack.append(step)
         redoStack.removeAll()
     }
 
@@ -476,7 +550,7 @@ public final class AnnotationStore {
         try compact(e)
     }
 
-    private func compact(_ e: Entry) throws {
+    func compact(_ e: Entry) throws {
         try SetFile.save(e.set, to: path(of: e.set.name), fs: fs, temporaryIn: RuntimeDirectory.path(in: directory))
         try e.journal.remove()
         if e.legacyJournal {
@@ -504,8 +578,8 @@ public final class AnnotationStore {
             fresh.lock = lock
             entries[name] = fresh
         }
-        undoStack.removeAll { names.contains($0.set) }
-        redoStack.removeAll { names.contains($0.set) }
+        undoStack.removeAll { !names.isDisjoint(with: $0.sets) }
+        redoStack.removeAll { !names.isDisjoint(with: $0.sets) }
     }
 
     /// Compacts every set this session writes and releases their locks. Call at the end of a

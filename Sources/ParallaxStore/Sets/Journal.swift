@@ -11,6 +11,10 @@ public enum JournalEntry: Equatable, Sendable {
     case put(Annotation)
     /// The annotation with this id was deleted.
     case delete(String)
+    /// The memo as it now is (added or edited).
+    case memo(Memo)
+    /// The memo with this id was deleted.
+    case deleteMemo(String)
 }
 
 /// The append-only journal beside a set file (`NAME.journal`): every change is appended and
@@ -24,6 +28,8 @@ public enum JournalEntry: Equatable, Sendable {
 /// was never acknowledged, and replay ignores it. A torn tail, or one left by an append that
 /// failed, must not have more appended to it (the next line would glue on, or count towards
 /// the cut batch): ``needsRewrite`` tells the store to compact first.
+/// Memos: `memo {canonical memo}` or `unmemo ID` (an older version reports these as damaged
+/// entries and keeps them).
 public final class Journal {
     /// The journal's path.
     public let path: String
@@ -100,6 +106,14 @@ public final class Journal {
             bytes.append(contentsOf: "delete ".utf8)
             bytes.append(contentsOf: id.utf8)
             bytes.append(0x0A)
+        case .memo(let m):
+            bytes.append(contentsOf: "memo ".utf8)
+            bytes.append(contentsOf: RecordCodec.encode(.memo(m)))
+            bytes.append(0x0A)
+        case .deleteMemo(let id):
+            bytes.append(contentsOf: "unmemo ".utf8)
+            bytes.append(contentsOf: id.utf8)
+            bytes.append(0x0A)
         }
     }
 
@@ -138,6 +152,17 @@ public final class Journal {
                 }
             } else if line.starts(with: "delete ".utf8) {
                 entries.append(.delete(String(decoding: line.dropFirst(7), as: UTF8.self)))
+            } else if line.starts(with: "memo ".utf8) {
+                do throws(AnnotationCodec.LineError) {
+                    guard case .memo(let m) = try RecordCodec.decode(Array(line.dropFirst(5))) else {
+                        throw AnnotationCodec.LineError(message: "not a memo", column: nil)
+                    }
+                    entries.append(.memo(m))
+                } catch {
+                    damaged.append(DamagedLine(line: number, bytes: line, reason: error.message))
+                }
+            } else if line.starts(with: "unmemo ".utf8) {
+                entries.append(.deleteMemo(String(decoding: line.dropFirst(7), as: UTF8.self)))
             } else {
                 damaged.append(DamagedLine(line: number, bytes: line, reason: "not a journal entry"))
             }

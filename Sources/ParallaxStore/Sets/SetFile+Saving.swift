@@ -10,7 +10,7 @@ extension SetFile {
         let byID = set.byID
         let order = sortedByID(byID)
         try fs.replaceAtomically(path, temporaryIn: temporaryIn, producing: { write in
-            try encode(count: order.count, annotation: { byID.values[order[$0]] }, damaged: set.damaged, write)
+            try encode(count: order.count, annotation: { byID.values[order[$0]] }, records: set.records, damaged: set.damaged, write)
         })
     }
 }

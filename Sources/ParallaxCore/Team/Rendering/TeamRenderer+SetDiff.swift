@@ -38,6 +38,24 @@ extension TeamRenderer {
                 if kind == .changed { renderChanged(e, to: &out) } else { renderPresence(e, to: &out) }
             }
         }
+        if !diff.renames.isEmpty {
+            out.write("\n" + ui.paint("Questions renamed (\(diff.renames.count))", .bold) + "\n")
+            for r in diff.renames {
+                write(r.from + " → " + r.to + (r.map.isEmpty ? "" : " (stances " + r.map.keys.sorted().map { "\(Question.signed($0))→\(Question.signed(r.map[$0]!))" }.joined(separator: ", ") + ")"),
+                      indent: 2, hanging: 4, paint: nil, to: &out)
+            }
+        }
+        if !diff.memos.isEmpty {
+            out.write("\n" + ui.paint("Memos (\(diff.memos.count))", .bold) + "\n")
+            for m in diff.memos {
+                heading(m.id, [m.kind.rawValue, m.target], to: &out)
+                switch m.kind {
+                case .added: write("“" + (m.new ?? "") + "”", indent: 6, hanging: 6, paint: nil, to: &out)
+                case .removed: write("“" + (m.old ?? "") + "”", indent: 6, hanging: 6, paint: .dim, to: &out)
+                case .changed: write("“" + (m.old ?? "") + "” → “" + (m.new ?? "") + "”", indent: 6, hanging: 6, paint: nil, to: &out)
+                }
+            }
+        }
         if !diff.damagedAdded.isEmpty || !diff.damagedRemoved.isEmpty {
             out.write("\n")
             write("Damaged lines: \(diff.damagedAdded.count) new, \(diff.damagedRemoved.count) gone (they are kept verbatim; `check` says why).",
