@@ -30,40 +30,54 @@ public struct ParallaxError: Error, CustomStringConvertible, Equatable, Sendable
 
     /// What kind of failure this is.
     public var kind: Kind
-    /// Where it happened, e.g. `Annotations/alice.jsonl:12`, `brookings@1234`, `find: argument 2`.
-    public var location: String?
+    /// Where it happened, outermost first (a script's line, then a command's argument, then a
+    /// file's line…); `nil` when nothing more precise than the message can be said.
+    public var location: Location?
     /// What went wrong, in one sentence.
     public var message: String
     /// What the user can do about it, if anything useful can be said.
     public var hint: String?
 
-    /// Creates an error.
+    /// Creates an error located at a place.
     /// - Parameters:
     ///   - kind: The kind of failure.
     ///   - message: What went wrong, in one sentence.
-    ///   - location: Where it happened.
+    ///   - place: Where it happened.
     ///   - hint: What to do about it.
-    public init(_ kind: Kind, _ message: String, at location: String? = nil, hint: String? = nil) {
+    public init(_ kind: Kind, _ message: String, at place: Location.Place?, hint: String? = nil) {
         self.kind = kind
         self.message = message
-        self.location = location
+        self.location = place.map { Location([$0]) }
         self.hint = hint
     }
 
-    /// The user-facing text: `location: message (hint)`.
+    /// Creates an error whose location is free text (prefer a structured ``Location/Place``).
+    /// - Parameters:
+    ///   - kind: The kind of failure.
+    ///   - message: What went wrong, in one sentence.
+    ///   - location: Where it happened, as the user reads it.
+    ///   - hint: What to do about it.
+    public init(_ kind: Kind, _ message: String, at location: String? = nil, hint: String? = nil) {
+        self.init(kind, message, at: location.map { Location.Place.text($0) }, hint: hint)
+    }
+
+    /// The user-facing text: `location: message — hint`.
     public var description: String {
         var text = ""
-        if let location { text += location + ": " }
+        if let location { text += location.description + ": " }
         text += message
         if let hint { text += " — " + hint }
         return text
     }
 
-    /// A copy whose location is prefixed with an outer location (for example a script's
-    /// `file:line` around a command's own argument location).
-    public func located(_ outer: String) -> ParallaxError {
+    /// A copy located inside an outer place (for example a script's `file:line` around a
+    /// command's own argument).
+    public func located(_ outer: Location.Place) -> ParallaxError {
         var copy = self
-        copy.location = location.map { "\(outer): \($0)" } ?? outer
+        copy.location = Location([outer] + (location?.places ?? []))
         return copy
     }
+
+    /// A copy located inside an outer place given as free text.
+    public func located(_ outer: String) -> ParallaxError { located(.text(outer)) }
 }

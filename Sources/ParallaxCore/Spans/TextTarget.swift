@@ -37,10 +37,10 @@ public struct TextTarget: Equatable, Hashable, Sendable {
         let n = document.text.scalarCount
         guard start >= 0, end <= n else {
             throw ParallaxError(.usage, "span \(start)-\(end) lies outside document \(document.id) (0-\(n))",
-                                at: "\(document.id)@\(start)")
+                                at: .document(document.id, offset: start))
         }
         guard start < end else {
-            throw ParallaxError(.usage, "span \(start)-\(end) is empty or reversed", at: "\(document.id)@\(start)",
+            throw ParallaxError(.usage, "span \(start)-\(end) is empty or reversed", at: .document(document.id, offset: start),
                                 hint: "give START before END")
         }
         let (s, e) = document.text.widenedToGraphemes(start, end)

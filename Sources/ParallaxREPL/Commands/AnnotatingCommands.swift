@@ -158,7 +158,7 @@ enum AnnotatingCommands {
     static func confidence(_ inv: Invocation) throws -> Double? {
         guard let c = inv.options["confidence"] else { return nil }
         guard let v = Double(c.text), (0...1).contains(v) else {
-            throw ParallaxError(.usage, "confidence must be a number from 0 to 1, not \"\(c.text)\"", at: "\(inv.command.name): option confidence")
+            throw ParallaxError(.usage, "confidence must be a number from 0 to 1, not \"\(c.text)\"", at: .command(inv.command.name, option: "confidence"))
         }
         return v
     }

@@ -73,7 +73,7 @@ enum CompareCommands {
     ) { inv, session in
         if inv.optional(0) == "sets", inv.positionals.count == 3 {
             return try TeamCommands.runSetDiff(old: inv.positionals[1].text, new: inv.positionals[2].text, json: inv.json,
-                                               session: session, locations: ("diff: argument 2", "diff: argument 3"))
+                                               session: session, locations: (inv.location(1), inv.location(2)))
         }
         try inv.noMore(than: 2)
         let first = try inv.at(0) { try session.corpus.analysts.resolve(try inv.required(0, "ANALYST")).id }

@@ -57,13 +57,13 @@ public struct Invocation: Sendable {
     public var json: Bool { flags.contains("json") }
 
     /// The error location for positional `index` (`read: argument 2`).
-    public func location(_ index: Int) -> String {
-        "\(command.name): argument \(index + 1)"
+    public func location(_ index: Int) -> ParallaxError.Location.Place {
+        .command(command.name, argument: index + 1)
     }
 
     /// A usage error for this command.
     public func usageError(_ message: String, argument index: Int? = nil) -> ParallaxError {
-        ParallaxError(.usage, message, at: index.map(location) ?? command.name, hint: "usage: \(command.usage)")
+        ParallaxError(.usage, message, at: index.map(location) ?? .command(command.name), hint: "usage: \(command.usage)")
     }
 
     /// Positional `index`, or a usage error naming it.
@@ -96,15 +96,15 @@ public struct Invocation: Sendable {
     public func at<T>(_ index: Int, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as ParallaxError {
             // A usage error of this invocation (`required` inside `at`) already names the command.
-            if let loc = e.location, loc == command.name || loc.hasPrefix(command.name + ": ") { throw e }
-            throw e.location == nil ? e.located(location(index)) : e.located(command.name)
+            if e.location?.places.first == .command(command.name) || e.location?.command == command.name { throw e }
+            throw e.location == nil ? e.located(location(index)) : e.located(.command(command.name))
         }
     }
 
     /// Rethrows a core error located at a `key:` option.
     public func at<T>(option key: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as ParallaxError where e.location == nil {
-            throw e.located("\(command.name): option \(key)")
+            throw e.located(.command(command.name, option: key))
         }
     }
 }

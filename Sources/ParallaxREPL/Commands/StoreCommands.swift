@@ -218,7 +218,7 @@ enum StoreCommands {
         for n in names {
             let s = try session.store.set(n)
             checked += s.count
-            problems += try session.store.problems(of: n).map { Problem(location: $0.location, message: $0.message) }
+            problems += try session.store.problems(of: n).map { Problem(location: $0.location?.description, message: $0.message) }
         }
         if inv.json {
             try session.printJSON(problems)

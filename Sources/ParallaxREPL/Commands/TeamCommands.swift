@@ -40,7 +40,7 @@ enum TeamCommands {
     ///   - session: The session.
     ///   - locations: Where to say a bad argument is.
     static func runSetDiff(old: String, new: String, json: Bool, session: Session,
-                           locations: (String, String) = ("OLD", "NEW")) throws {
+                           locations: (ParallaxError.Location.Place, ParallaxError.Location.Place) = (.text("OLD"), .text("NEW"))) throws {
         let a = try located(locations.0) { try contents(of: old, session: session) }
         let b = try located(locations.1) { try contents(of: new, session: session) }
         let diff = SetDiff(old: a, new: b, oldName: old, newName: new)
@@ -67,7 +67,7 @@ enum TeamCommands {
         return SetContents(try session.sets(named: word)[0])
     }
 
-    private static func located<T>(_ location: String, _ body: () throws -> T) throws -> T {
+    private static func located<T>(_ location: ParallaxError.Location.Place, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as ParallaxError where e.location == nil { throw e.located(location) }
     }
 

@@ -12,21 +12,28 @@ public struct Driver {
     /// Creates a driver.
     public init(session: Session) { self.session = session }
 
-    /// Prints an error in the one user-facing form.
-    func report(_ error: any Error, prefix: String? = nil) {
-        let text: String
-        if let e = error as? ParallaxError { text = e.description } else { text = "\(error)" }
-        session.err.write(session.style.red("error: ") + ErrorText.printable((prefix.map { $0 + ": " } ?? "") + text) + "\n")
+    /// Prints an error in the one user-facing form; every error the REPL shows goes through
+    /// here.
+    /// - Parameters:
+    ///   - error: What failed.
+    ///   - place: The line it came from, in a script (`FILE:LINE`).
+    func report(_ error: any Error, at place: ParallaxError.Location.Place? = nil) {
+        var located = error as? ParallaxError ?? ParallaxError(.io, "\(error)")
+        if let place { located = located.located(place) }
+        session.err.write(session.style.red("error: ") + ErrorText.printable(located.description) + "\n")
     }
 
     /// Runs one line; reports an error and returns `false` when it fails.
+    /// - Parameters:
+    ///   - line: The command line.
+    ///   - place: Where the line comes from, for its error (a script's `FILE:LINE`).
     @discardableResult
-    public func execute(_ line: String, prefix: String? = nil) -> Bool {
+    public func execute(_ line: String, at place: ParallaxError.Location.Place? = nil) -> Bool {
         do {
             try session.registry.run(line, in: session)
             return true
         } catch {
-            report(error, prefix: prefix)
+            report(error, at: place)
             return false
         }
     }
@@ -61,7 +68,7 @@ public struct Driver {
         while !session.quitRequested {
             guard case .line(let line) = reader.readLine(prompt: "") else { break }
             number += 1
-            if !execute(line, prefix: "\(name):\(number)") {
+            if !execute(line, at: .file(name, line: number)) {
                 ok = false
                 if !keepGoing { break }
             }

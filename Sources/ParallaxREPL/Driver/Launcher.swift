@@ -81,7 +81,7 @@ public enum Launcher {
                         continue
                     }
                     let command = Suggest.closest(to: path, among: session.registry.commands.map(\.name))
-                    driver.report(ParallaxError(.notFound, "cannot read script", at: path,
+                    driver.report(ParallaxError(.notFound, "cannot read script", at: .file(path),
                                                 hint: command.map { "did you mean the command \($0)? see `parallax help`" }))
                     ok = false
                     continue

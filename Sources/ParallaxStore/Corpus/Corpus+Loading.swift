@@ -32,7 +32,7 @@ extension Corpus {
                 return [UInt8](data)
             }
         } catch var error as ParallaxError {
-            if error.location == "manifest" { error.location = manifestPath }
+            if error.location?.innermost == .text("manifest") { error.location = .init([.file(manifestPath)]) }
             throw error
         }
     }

@@ -51,7 +51,7 @@ public struct PosixFileSystem: FileSystem {
         case EISDIR: hint = "that is a folder; name a file"
         default: break
         }
-        return ParallaxError(.io, "\(what) failed: \(reason)", at: path, hint: hint)
+        return ParallaxError(.io, "\(what) failed: \(reason)", at: .file(path), hint: hint)
     }
 
     public func open(_ path: String, flags: Int32, mode: mode_t) throws -> Int32 {
@@ -171,9 +171,9 @@ extension FileSystem {
         let fd: Int32
         do {
             fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
-        } catch var error as ParallaxError where error.location == temporary {
+        } catch var error as ParallaxError where error.location?.innermost == .file(temporary) {
             // The temporary file is ours, not the user's: say which file could not be written.
-            error.location = path
+            error.location = .init([.file(path)])
             throw error
         }
         do {

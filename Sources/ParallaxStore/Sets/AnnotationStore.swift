@@ -212,7 +212,7 @@ public final class AnnotationStore {
                 }
                 for d in slices[k].damaged {
                     set.damaged.append(d)
-                    problems.append(ParallaxError(.invalidData, d.reason, at: "\(file):\(d.line)",
+                    problems.append(ParallaxError(.invalidData, d.reason, at: .file(file, line: d.line),
                                                   hint: "the line is kept as it is; mend it by hand, then `check`"))
                 }
                 // Taken out of the slice, reversed in place and popped: each annotation is
@@ -226,7 +226,7 @@ public final class AnnotationStore {
                     if let first = seen.firstLine(of: a.id, inSet: set.byID[a.id] != nil) {
                         let reason = "duplicate id \(a.id) (first on line \(first))"
                         set.damaged.append(DamagedLine(line: line.number, bytes: AnnotationCodec.encode(a), reason: reason))
-                        problems.append(ParallaxError(.conflict, reason, at: "\(file):\(line.number)",
+                        problems.append(ParallaxError(.conflict, reason, at: .file(file, line: line.number),
                                                       hint: "the line is kept as it is; give it a new id or remove it"))
                         continue
                     }
@@ -252,7 +252,7 @@ public final class AnnotationStore {
             journalTorn = journalTorn || parsed.torn
             for d in parsed.damaged {
                 set.damaged.append(DamagedLine(line: Int.max, bytes: d.bytes, reason: d.reason))
-                problems.append(ParallaxError(.invalidData, d.reason, at: "\(source):\(d.line)",
+                problems.append(ParallaxError(.invalidData, d.reason, at: .file(source, line: d.line),
                                               hint: "the entry is kept, moved into \(name).jsonl at the next save"))
             }
             for entry in parsed.entries {

@@ -54,7 +54,7 @@ extension AnnotationStore {
                                           at: path, hint: "`conflicts` lists them, `resolve ID ours|theirs|base` settles one"))
         }
         for d in parsed.damaged {
-            problems.append(ParallaxError(.invalidData, d.reason, at: "\(path):\(d.line)", hint: "the line is kept as it is; mend or remove it by hand"))
+            problems.append(ParallaxError(.invalidData, d.reason, at: .file(path, line: d.line), hint: "the line is kept as it is; mend or remove it by hand"))
         }
         return problems
     }
