@@ -120,7 +120,7 @@ struct AgreementEdgeCaseTests {
             Issue.record("a negative ratio value was accepted")
         } catch let error as ParallaxError {
             #expect(error.kind == .invalidData)
-            #expect(error.location == "reliability data: coder 2, unit 3")
+            #expect(error.location?.description == "reliability data: coder 2, unit 3")
         }
     }
 

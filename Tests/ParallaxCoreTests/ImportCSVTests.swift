@@ -25,7 +25,7 @@ struct ImportCSVTests {
         text += "nasty,01BAD4,brookings,0,5,x,,,no-such-question,stent,-1,,,,2026-11-23T16:00:00Z,2026-11-23T16:00:00Z\r\n"
         let problems = Interchange.problems(Array(text.utf8), path: "r.csv")
         let first = physicalLines + 1
-        let locations = problems.compactMap(\.location)
+        let locations = problems.compactMap(\.location?.description)
         #expect(locations.contains("r.csv:\(first)"))
         #expect(locations.contains("r.csv:\(first + 1)"))
         #expect(locations.contains("r.csv:\(first + 2)"))
@@ -47,7 +47,7 @@ struct ImportCSVTests {
         // Line 1 the header, lines 2-5 the good record (its exact holds one line break, its
         // note two), line 6 the bad one.
         let problems = Interchange.problems(Array(text.utf8), path: "r.csv")
-        #expect(problems.map(\.location) == ["r.csv:6"])
+        #expect(problems.map(\.location?.description) == ["r.csv:6"])
     }
 
     @Test("header problems: missing, unknown and repeated columns")
@@ -63,12 +63,12 @@ struct ImportCSVTests {
     @Test("syntax errors: a quote that never closes, text after a closing quote, invalid UTF-8")
     func syntax() throws {
         let open = Interchange.problems(Array((header + "a,\"b\r\nc\r\n").utf8), path: "r.csv")
-        #expect(open.map(\.location) == ["r.csv:2"])
+        #expect(open.map(\.location?.description) == ["r.csv:2"])
         #expect(open.first?.message.contains("never closes") == true)
         let after = Interchange.problems(Array((header + "a,\"b\"c,d\r\n").utf8), path: "r.csv")
-        #expect(after.map(\.location) == ["r.csv:2"])
+        #expect(after.map(\.location?.description) == ["r.csv:2"])
         let utf8 = Interchange.problems(Array(header.utf8) + [0x0A, 0x61, 0xFF], path: "r.csv")
-        #expect(utf8.map(\.location) == ["r.csv:3"])
+        #expect(utf8.map(\.location?.description) == ["r.csv:3"])
     }
 
     @Test("cells edited the way a spreadsheet user would still import: reordered columns, LF line ends")

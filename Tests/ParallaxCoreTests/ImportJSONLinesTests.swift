@@ -27,7 +27,7 @@ struct ImportJSONLinesTests {
         var moved = good[6]; moved.annotation.target.start += 1
         lines.append(line(moved))                                                     // 9
         let problems = Interchange.problems(Array(lines.joined(separator: "\n").utf8), path: "in/review.jsonl")
-        let locations = problems.compactMap(\.location)
+        let locations = problems.compactMap(\.location?.description)
         #expect(locations.contains("in/review.jsonl:4"))
         #expect(locations.contains("in/review.jsonl:5"))
         #expect(locations.contains("in/review.jsonl:6"))

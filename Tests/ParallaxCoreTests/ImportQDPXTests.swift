@@ -57,10 +57,10 @@ struct ImportQDPXTests {
         }
         let problems = Interchange.problems(bytes, path: "r.qdpx")
         #expect(problems.count == 2)
-        #expect(problems[0].location?.hasPrefix("r.qdpx: project.qde:") == true)
-        #expect(problems[0].location?.hasSuffix(" Sources/TextSource[1]/PlainTextSelection[2]") == true)
+        #expect(problems[0].location?.description.hasPrefix("r.qdpx: project.qde:") == true)
+        #expect(problems[0].location?.description.hasSuffix(" Sources/TextSource[1]/PlainTextSelection[2]") == true)
         #expect(problems[0].message.contains("outside the source text"))
-        #expect(problems[1].location?.hasSuffix(" Sources/TextSource[1]/PlainTextSelection[3]/Coding[1]") == true)
+        #expect(problems[1].location?.description.hasSuffix(" Sources/TextSource[1]/PlainTextSelection[3]/Coding[1]") == true)
     }
 
     @Test("XML that is not well-formed is reported with its line")
@@ -68,7 +68,7 @@ struct ImportQDPXTests {
         let bytes = try edited { $0.replacingOccurrences(of: "</Users>", with: "</Usrs>") }
         let problems = Interchange.problems(bytes, path: "r.qdpx")
         #expect(problems.count == 1)
-        #expect(problems.first?.location?.hasPrefix("r.qdpx: project.qde:") == true)
+        #expect(problems.first?.location?.description.hasPrefix("r.qdpx: project.qde:") == true)
         #expect(problems.first?.message == "not well-formed XML: an end tag does not match its start tag")
     }
 

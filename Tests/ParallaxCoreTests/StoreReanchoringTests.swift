@@ -34,7 +34,7 @@ struct StoreReanchoringTests {
         let inDeleted = brookings.filter { $0.target.start >= paragraph.start && $0.target.end <= paragraph.end }
         #expect(set.orphans == Set(inDeleted.map(\.id)))
         #expect(problems.filter { $0.message.hasPrefix("orphaned annotation") }.count == inDeleted.count)
-        #expect(problems.allSatisfy { $0.location?.hasPrefix(dir + "/baseline.jsonl:") == true })
+        #expect(problems.allSatisfy { $0.location?.description.hasPrefix(dir + "/baseline.jsonl:") == true })
         let newDoc = try #require(edited.document("brookings"))
         for a in brookings where !set.orphans.contains(a.id) {
             let placed = try #require(set.byID[a.id])
