@@ -32,7 +32,7 @@ public final class CorpusWriter {
         do {
             bytes = try fs.read(path)
         } catch var error as ParallaxError {
-            error.location = path
+            error.location = .init([.file(path)])
             if error.message.contains("directory") { error.hint = "name a file, not a folder" }
             throw error
         }
