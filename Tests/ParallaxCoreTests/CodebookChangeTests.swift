@@ -124,7 +124,7 @@ struct CodebookChangeTests {
         // A coding still under the old id (from another branch) is read through the map.
         var late = Fixtures.sampleAnnotation(id: "01TESTDDDDDDDDDDDDDDDDDDDD", stance: 1)
         late.question = "reset-wedge"
-        FileManager.default.createFile(atPath: dir + "/carol.jsonl", contents: Data(line(late)))
+        _ = FileManager.default.createFile(atPath: dir + "/carol.jsonl", contents: Data(line(late)))
         let carol = try fresh.set("carol").byID[late.id]
         #expect(carol?.question == "three" && carol?.stance == 2)
     }
@@ -210,7 +210,7 @@ struct CodebookChangeTests {
         try store.renameQuestion("reset-wedge", to: "reverse-nixon")
         var late = Fixtures.sampleAnnotation(id: "01TESTEEEEEEEEEEEEEEEEEEEE")
         late.question = "reset-wedge"
-        FileManager.default.createFile(atPath: dir + "/dave.journal", contents: Data(Array("put ".utf8) + line(late)))
+        _ = FileManager.default.createFile(atPath: dir + "/dave.journal", contents: Data(Array("put ".utf8) + line(late)))
         let fresh = try AnnotationStore(directory: dir, corpus: corpus)
         #expect(try fresh.set("dave").byID[late.id]?.question == "reverse-nixon")
         #expect(try fresh.problems(of: "dave").isEmpty)
