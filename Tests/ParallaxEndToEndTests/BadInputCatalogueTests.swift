@@ -186,30 +186,6 @@ struct BadInputCatalogueTests {
         return out
     }
 
-    /// A zip archive of stored (uncompressed) entries.
-    static func zip(_ entries: [(String, [UInt8])]) -> [UInt8] {
-        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
-        func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24 & 0xFF)] }
-        func crc32(_ data: [UInt8]) -> UInt32 {
-            var c: UInt32 = 0xFFFF_FFFF
-            for b in data {
-                c ^= UInt32(b)
-                for _ in 0..<8 { c = c & 1 != 0 ? (c >> 1) ^ 0xEDB8_8320 : c >> 1 }
-            }
-            return ~c
-        }
-        var out: [UInt8] = [], central: [UInt8] = []
-        for (name, data) in entries {
-            let n = Array(name.utf8), crc = crc32(data), size = le32(UInt32(data.count))
-            let common = le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21) + le32(crc) + size + size + le16(n.count) + le16(0)
-            central += [0x50, 0x4B, 0x01, 0x02] + le16(20) + common + le16(0) + le16(0) + le16(0) + le32(0) + le32(UInt32(out.count)) + n
-            out += [0x50, 0x4B, 0x03, 0x04] + common + n + data
-        }
-        let end: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(entries.count) + le16(entries.count)
-            + le32(UInt32(central.count)) + le32(UInt32(out.count)) + le16(0)
-        return out + central + end
-    }
-
     /// Runs one row and returns the exit status and the message as the catalogue writes it.
     static func run(_ row: Row) throws -> (status: Int32, message: String) {
         let project = ParallaxBinary.scratchProject()
@@ -241,7 +217,7 @@ struct BadInputCatalogueTests {
                     let eq = entry.firstIndex(of: "=") ?? entry.endIndex
                     return (String(entry[..<eq]), eq < entry.endIndex ? bytes(String(entry[entry.index(after: eq)...])) : [])
                 }
-                write(name, zip(entries))
+                write(name, DOCXFixture.storedZip(entries))
             } else {
                 write(name, input)
             }
