@@ -37,11 +37,7 @@ public struct Comparer: Sendable {
         self.corpus = corpus
         self.codebook = codebook
         self.codings = codings
-        var index: [String: [String: [Int]]] = [:]
-        for (i, c) in codings.enumerated() {
-            index[c.annotation.question, default: [:]][c.annotation.analyst, default: []].append(i)
-        }
-        self.index = index
+        self.index = Coding.indices(byQuestionAndAnalyst: codings)
         let documentOrder = Dictionary(corpus.documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.documentOrder = documentOrder
         // Sets alphabetically; documents the manifest does not know after its own, by id.

@@ -40,11 +40,7 @@ public struct TimelineBuilder: Sendable {
         self.corpus = corpus
         self.codebook = codebook
         self.codings = codings
-        var index: [String: [String: [Int]]] = [:]
-        for (i, c) in codings.enumerated() {
-            index[c.annotation.question, default: [:]][c.annotation.analyst, default: []].append(i)
-        }
-        self.index = index
+        self.index = Coding.indices(byQuestionAndAnalyst: codings)
         var documents: [String: (date: PartialDate?, order: Int)] = [:]
         for (k, d) in corpus.documents.enumerated() where documents[d.id] == nil {
             documents[d.id] = (d.info.partialDate, k)
