@@ -96,24 +96,7 @@ public struct AgreementReport: Codable, Equatable, Sendable {
     /// - Complexity: O(*n* + *N*·*m* log *m* + *q*·*k*²) for *n* codings, *N* units, *m* coders,
     ///   *q* questions and *k* scale points.
     public init(codebook: Codebook, coders: [String], codings: [Coding], question: String? = nil) throws {
-        guard coders.count >= 2 else {
-            throw ParallaxError(.usage, "agreement needs at least two coders, not \(coders.count)",
-                                hint: "name two or more annotation sets")
-        }
-        var coderIndex: [String: Int] = [:]
-        for (i, name) in coders.enumerated() {
-            guard coderIndex.updateValue(i, forKey: name) == nil else {
-                throw ParallaxError(.usage, "set \(name) is named twice",
-                                    hint: "agreement compares different coders: name each set once")
-            }
-        }
-        var scope: [Question] = []
-        if let question {
-            scope = [try codebook.require(question)]
-        } else {
-            var seen = Set<String>()
-            scope = codebook.questions.filter { seen.insert($0.id).inserted }
-        }
+        let (coderIndex, scope) = try AgreementReport.coderIndexAndScope(coders: coders, question: question, codebook: codebook)
         let byID = Dictionary(scope.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // question → analyst → one list of stances per coder.

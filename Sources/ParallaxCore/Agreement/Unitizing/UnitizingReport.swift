@@ -118,24 +118,7 @@ public struct UnitizingReport: Codable, Equatable, Sendable {
     ///   with up to *k* units a question.
     public init(codebook: Codebook, documents: [(id: String, length: Int)], coders: [String], codings: [Coding],
                 question: String? = nil) throws {
-        guard coders.count >= 2 else {
-            throw ParallaxError(.usage, "agreement needs at least two coders, not \(coders.count)",
-                                hint: "name two or more annotation sets")
-        }
-        var coderIndex: [String: Int] = [:]
-        for (i, name) in coders.enumerated() {
-            guard coderIndex.updateValue(i, forKey: name) == nil else {
-                throw ParallaxError(.usage, "set \(name) is named twice",
-                                    hint: "agreement compares different coders: name each set once")
-            }
-        }
-        var scope: [Question] = []
-        if let question {
-            scope = [try codebook.require(question)]
-        } else {
-            var seen = Set<String>()
-            scope = codebook.questions.filter { seen.insert($0.id).inserted }
-        }
+        let (coderIndex, scope) = try AgreementReport.coderIndexAndScope(coders: coders, question: question, codebook: codebook)
         let inScope = Set(scope.map(\.id))
         var starts: [String: (start: Int, length: Int)] = [:]
         var total = 0
