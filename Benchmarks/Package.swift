@@ -24,14 +24,14 @@ let package = Package(
             name: "ParallaxBench",
             dependencies: [
                 "BenchSupport",
-                .product(name: "ParallaxCore", package: "Parallax"),
+                .product(name: "ParallaxCore", package: "Parallax"), .product(name: "ParallaxStore", package: "Parallax"),
                 .product(name: "ParallaxREPL", package: "Parallax"),
             ]
         ),
         // Re-anchoring alone on one ~100 MB text, with correctness checks of every placement.
         .executableTarget(
             name: "AnchoringBenchmark",
-            dependencies: ["BenchSupport", .product(name: "ParallaxCore", package: "Parallax")]
+            dependencies: ["BenchSupport", .product(name: "ParallaxCore", package: "Parallax"), .product(name: "ParallaxStore", package: "Parallax")]
         ),
     ]
 )

@@ -7,6 +7,7 @@
 // curly quotes and Turkish letters, without whole passages repeating.
 import Foundation
 import ParallaxCore
+import ParallaxStore
 import BenchSupport
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }

@@ -1,6 +1,7 @@
 import Foundation
 import BenchSupport
 import ParallaxCore
+import ParallaxStore
 
 /// Builds a synthetic corpus of any size from the bundled one: documents of the same kinds
 /// (a panel transcript with `NAME:` speaker turns and a `-` end marker, single-author

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// Where the suite finds the repository and keeps its generated data (`Benchmarks/.data/`,
 /// ignored by git), and how big that data is.

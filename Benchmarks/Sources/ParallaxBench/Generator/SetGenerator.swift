@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import BenchSupport
 import ParallaxCore
+import ParallaxStore
 
 /// Writes annotation sets that look like real ones: spans that are sentences or runs of
 /// words inside one paragraph of a corpus document (widened to whole characters, with the

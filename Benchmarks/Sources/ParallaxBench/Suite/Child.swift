@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import BenchSupport
 import ParallaxCore
+import ParallaxStore
 import ParallaxREPL
 
 /// One measured quantity from a child process: its samples (seconds), and for single-shot
