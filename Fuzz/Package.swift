@@ -18,7 +18,7 @@ let package = Package(
         // codebook, loaded once; a check that crashes so libFuzzer keeps the input).
         .target(
             name: "FuzzSupport",
-            dependencies: [.product(name: "ParallaxCore", package: "Parallax")]
+            dependencies: [.product(name: "ParallaxCore", package: "Parallax"), .product(name: "ParallaxStore", package: "Parallax")]
         ),
     ] + harnesses.map { name in
         .executableTarget(
@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 "FuzzSupport",
                 .product(name: "ParallaxCore", package: "Parallax"),
+                .product(name: "ParallaxStore", package: "Parallax"),
                 .product(name: "ParallaxREPL", package: "Parallax"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -4,6 +4,7 @@
 // No command is run, so nothing is written.
 import FuzzSupport
 import ParallaxCore
+import ParallaxStore
 import ParallaxREPL
 
 /// The commands `parallax` dispatches to.
@@ -16,7 +17,7 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         words = try Tokenizer.words(line)
     } catch let error as ParallaxError {
-        FuzzDriver.check(error.location?.hasPrefix("column ") == true, "a tokenizer error that does not say where: \(error)")
+        FuzzDriver.check(error.location?.description.hasPrefix("column ") == true, "a tokenizer error that does not say where: \(error)")
         return 0
     } catch {
         fatalError("the tokenizer threw \(error)")

@@ -3,6 +3,7 @@
 // parse back to the same entries.
 import FuzzSupport
 import ParallaxCore
+import ParallaxStore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -24,6 +25,9 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             }
             rewritten += Array("put ".utf8) + encoded + [0x0A]
             comparable.append(entry)
+        case .memo, .deleteMemo:
+            // Memo entries (issue 16) are not round-tripped by this harness yet.
+            continue
         case .delete(let id):
             // An id that holds a line feed or replaced bytes cannot be written back as it was read.
             guard !id.utf8.contains(0x0A), !id.unicodeScalars.contains("\u{FFFD}") else { continue }

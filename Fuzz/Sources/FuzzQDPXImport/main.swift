@@ -6,6 +6,7 @@
 import Foundation
 import FuzzSupport
 import ParallaxCore
+import ParallaxStore
 import ZIPFoundation
 
 /// The `Sources/…` entries of the seed export (`Fuzz/seeds/FuzzQDPXImport/baseline.qdpx`).

@@ -3,6 +3,7 @@
 // bytes again; and a save of what was loaded, loaded and saved again, gives the same bytes.
 import FuzzSupport
 import ParallaxCore
+import ParallaxStore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

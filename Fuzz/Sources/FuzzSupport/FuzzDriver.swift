@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// libFuzzer's entry point for a program that has its own `main` (SwiftPM gives every
 /// executable one, so the runtime's `main` is never used): it parses libFuzzer's options from
@@ -65,7 +66,7 @@ public enum FuzzDriver {
         } catch {
             check(!error.problems.isEmpty, "a refused import without a problem")
             for p in error.problems {
-                check(p.location?.hasPrefix(path) == true, "a problem that does not say where: \(p)")
+                check(p.location?.description.hasPrefix(path) == true, "a problem that does not say where: \(p)")
             }
         }
     }

@@ -3,6 +3,7 @@
 // problems that each say where; never a crash.
 import FuzzSupport
 import ParallaxCore
+import ParallaxStore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
