@@ -78,7 +78,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "PropertyBased", package: "swift-property-based")],
+        .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxStore", "CParallaxLibxml2", .product(name: "PropertyBased", package: "swift-property-based")],
                 path: "Tests/TestSupport"),
         // Snapshots are read by path (Fixtures.root), not bundled as resources.
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "ParallaxStore", "TestSupport",

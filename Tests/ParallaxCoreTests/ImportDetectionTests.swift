@@ -39,7 +39,7 @@ struct ImportDetectionTests {
 
     @Test("registries name the formats for completion; lookups ignore case and suggest")
     func registries() throws {
-        #expect(ExportFormats.names == ["jsonl", "w3c", "csv", "csv-excel", "md", "html", "brat", "qdpx", "graphml", "statements"])
+        #expect(ExportFormats.names == ["jsonl", "w3c", "csv", "csv-excel", "md", "html", "brat", "qdpx", "qdc", "graphml", "statements"])
         #expect(ImportFormats.names == ["jsonl", "csv", "w3c", "qdpx"])
         #expect(ExportFormats.named("W3C")?.name == "w3c")
         #expect(ExportFormats.all.allSatisfy { !$0.summary.isEmpty })

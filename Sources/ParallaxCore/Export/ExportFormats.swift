@@ -10,6 +10,7 @@ public enum ExportFormats {
         HTMLExportFormat(),
         BratExportFormat(),
         QDPXExportFormat(),
+        QDCExportFormat(),
         GraphMLExportFormat(),
         StatementsExportFormat(),
     ]

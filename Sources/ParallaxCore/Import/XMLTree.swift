@@ -42,6 +42,31 @@ enum XMLTree {
         return root
     }
 
+    /// Where an element's start tag begins (its `<`), as a 1-based line and column in Unicode
+    /// scalars, from where the parser was when it reported the element (just past the tag).
+    /// An attribute value cannot hold a raw `<`, so the last `<` before that point is the tag's.
+    static func tagStart(_ bytes: [UInt8], line: Int, column: Int) -> (line: Int, column: Int) {
+        // The byte offset of (line, column), counting columns in scalars.
+        var offset = 0, currentLine = 1
+        while currentLine < line, offset < bytes.count {
+            if bytes[offset] == 0x0A { currentLine += 1 }
+            offset += 1
+        }
+        var scalars = 1
+        while scalars < column, offset < bytes.count, bytes[offset] != 0x0A {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        var lt = min(offset, bytes.count) - 1
+        while lt >= 0, bytes[lt] != 0x3C { lt -= 1 }
+        guard lt >= 0 else { return (line, column) }
+        let before = bytes[..<lt]
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        return (before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 },
+                bytes[lineStart..<lt].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 })
+    }
+
     private final class Builder: NSObject, XMLParserDelegate {
         var stack: [XMLTreeElement] = []
         var root: XMLTreeElement?
@@ -50,7 +75,8 @@ enum XMLTree {
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             stack.append(XMLTreeElement(name: elementName, namespace: namespaceURI ?? "", attributes: attributeDict,
-                                        children: [], text: "", line: parser.lineNumber))
+                                        children: [], text: "", line: parser.lineNumber,
+                                        column: parser.columnNumber))
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {

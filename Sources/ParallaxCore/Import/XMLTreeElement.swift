@@ -11,6 +11,9 @@ struct XMLTreeElement: Sendable {
     var text: String
     /// 1-based line of the start tag.
     var line: Int
+    /// 1-based column where the parser was when it read the start tag (just after its `>`);
+    /// ``XMLTree/tagStart(_:line:column:)`` turns it into the column of the tag's `<`.
+    var column: Int = 1
 
     /// The children with this local name.
     func children(named name: String) -> [XMLTreeElement] { children.filter { $0.name == name } }

@@ -223,6 +223,8 @@ enum ChangeText {
         case .questionRetired(let id, let retired):
             return retired ? "retired question \(id): its codings stay; it takes no new ones" : "question \(id) is open to new codings again"
         case .questionDefined(let id): return "defined question \(id) (see `questions \(id)`)"
+        case .questionsImported(let ids, let path):
+            return "imported \(ids.count) question\(ids.count == 1 ? "" : "s") from \(path): \(ids.joined(separator: ", ")) (undo takes it back)"
         case .annotation(let set, let id, let kind): return "\(kind.rawValue) of \(id) in \(set)"
         case .memo(let set, let id, let kind): return "\(kind.rawValue) of memo \(id) in \(set)"
         }

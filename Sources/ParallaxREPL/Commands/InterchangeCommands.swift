@@ -12,7 +12,7 @@ enum InterchangeCommands {
         options: [OptionSpec("set", .set, "these sets (a,b) or all; default: the current set"),
                   OptionSpec("question", .question, "only this question"),
                   OptionSpec("analyst", .analyst, "only this analyst")] + DateOptions.both,
-        summary: "export annotations for review (jsonl, w3c, csv, csv-excel, md, html, qdpx, brat, graphml, statements)",
+        summary: "export annotations for review (jsonl, w3c, csv, csv-excel, md, html, qdpx, brat, graphml, statements) or the codebook (qdc)",
         help: """
         Writes the annotations of the current set (or of `set:`), optionally filtered, in a
         format colleagues' tools read:
@@ -23,6 +23,8 @@ enum InterchangeCommands {
           md      a Markdown review report: per question, the compare table and the evidence
           html    the same report as one self-contained web page, with a chart per question
           qdpx    a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder
+          qdc     the codebook alone as a REFI-QDA codebook: questions as codes, stances as
+                  child codes, definitions as descriptions (`import qdc PATH` reads one)
           brat    a directory of .txt/.ann pairs, one per document
           graphml a network for networkx, igraph, Gephi, visone: analysts and questions,
                   stance and agreement edges
@@ -34,12 +36,14 @@ enum InterchangeCommands {
           export w3c review/alice.jsonld
           export csv review/stances.csv set:all question:reset-wedge
           export graphml network.graphml set:all since:2023
+          export qdc codebook.qdc
         """
     ) { inv, session in
         try inv.noMore(than: 2)
         let formatName = try inv.required(0, "FORMAT")
         let format = try inv.at(0) { try ExportFormats.require(formatName) }
         let path = try inv.required(1, "PATH")
+        if format is QDCExportFormat { return try CodebookExchange.export(inv, path: path, session: session) }
         let sets = try inv.at(option: "set") { try session.sets(named: inv.options["set"]?.text) }
         let question = try inv.options["question"].map { q in try inv.at(option: "question") { try session.store.codebook.require(q.text).id } }
         let analyst = try inv.options["analyst"].map { a in try inv.at(option: "analyst") { try session.corpus.analysts.resolve(a.text).id } }
@@ -62,8 +66,8 @@ enum InterchangeCommands {
         "import", group: "Team review",
         arguments: [ArgumentSpec("PATH", .path)],
         options: [OptionSpec("set", .set, "import into this set (default: the set recorded in the file, else the current set)"),
-                  OptionSpec("format", .choice(["jsonl", "csv", "w3c", "qdpx"]), "the file's format when it cannot be told")],
-        summary: "import annotations (jsonl, csv, w3c, qdpx): all of them or none",
+                  OptionSpec("format", .choice(["jsonl", "csv", "w3c", "qdpx", "qdc"]), "the file's format when it cannot be told")],
+        summary: "import annotations (jsonl, csv, w3c, qdpx) or questions (qdc PATH): all of them or none",
         help: """
         Reads a file exported by Parallax or edited in a spreadsheet and adds its annotations.
         Everything is checked first (spans against the corpus, questions, analysts, stances);
@@ -71,11 +75,22 @@ enum InterchangeCommands {
         imported. Annotations already present unchanged are skipped; one that would replace a
         different annotation with the same id stops the import.
 
+        `import qdc PATH` (or a PATH ending in .qdc) adds the questions of a REFI-QDA codebook
+        to the codebook instead, all or none; `undo` takes them back.
+
         examples:
           import review/alice.csv
           import colleague.qdpx set:bob
+          import qdc team-codebook.qdc
         """
     ) { inv, session in
+        if inv.positionals.count == 2, inv.positionals[0].text.lowercased() == "qdc" {
+            return try CodebookExchange.importQuestions(inv, pathIndex: 1, session: session)
+        }
+        if inv.positionals.count == 1, inv.options["format"]?.text == "qdc"
+            || (inv.options["format"] == nil && inv.positionals[0].text.lowercased().hasSuffix(".qdc")) {
+            return try CodebookExchange.importQuestions(inv, pathIndex: 0, session: session)
+        }
         try inv.noMore(than: 1)
         let path = try inv.required(0, "PATH")
         guard let data = FileManager.default.contents(atPath: path) else {

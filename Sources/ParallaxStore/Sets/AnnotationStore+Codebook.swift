@@ -76,6 +76,28 @@ extension AnnotationStore {
         }
     }
 
+    /// Adds the questions of a REFI-QDA codebook file (`.qdc`), all or none, as one undoable
+    /// change of the codebook file (see ``QDCCodebook/merge(_:path:into:)``).
+    /// - Parameters:
+    ///   - bytes: The file's bytes.
+    ///   - path: The file's name, for the problems' locations.
+    /// - Returns: Which questions were added and which the codebook already had.
+    /// - Throws: ``ImportFailure`` listing every problem of the file (nothing changed), or
+    ///   ``ParallaxError`` when the codebook is locked or cannot be written.
+    public func importQuestions(_ bytes: [UInt8], path: String) throws -> QDCImport {
+        let lock = try lockCodebook()
+        defer { withExtendedLifetime(lock) {} }
+        try recoverTransaction()
+        let before = try freshCodebook()
+        let merged = try QDCCodebook.merge(bytes, path: path, into: before)
+        guard !merged.added.isEmpty else { return merged }
+        if let problem = merged.codebook.problems().first { throw ParallaxError(.invalidData, problem, at: path) }
+        try fs.replaceAtomically(codebookPath, with: merged.codebook.encoded())
+        codebook = merged.codebook
+        record(.codebook(CodebookChange(summary: .questionsImported(ids: merged.added, from: path), before: before, after: merged.codebook)))
+        return merged
+    }
+
     /// A change of the codebook file alone, under its lock, re-read first.
     private func changeCodebook(_ summary: StoreChange, _ change: (Codebook) throws -> Codebook) throws -> StoreChange {
         let lock = try lockCodebook()

@@ -14,6 +14,8 @@ public enum StoreChange: Equatable, Sendable {
     case questionRetired(id: String, retired: Bool)
     /// A question's definition, criteria or examples changed.
     case questionDefined(id: String)
+    /// Questions were added from a REFI-QDA codebook file (`import qdc`).
+    case questionsImported(ids: [String], from: String)
 
     /// Which way a record changed.
     public enum Kind: String, Equatable, Sendable {
@@ -36,6 +38,8 @@ public enum StoreChange: Equatable, Sendable {
             return "\(verb) merge of question \(from) into \(into) (\(n) coding\(n == 1 ? "" : "s") in \(sets) set\(sets == 1 ? "" : "s"))"
         case .questionRetired(let id, let retired): return "\(verb) \(retired ? "retirement" : "return") of question \(id)"
         case .questionDefined(let id): return "\(verb) definition of question \(id)"
+        case .questionsImported(let ids, let path):
+            return "\(verb) import of \(ids.count) question\(ids.count == 1 ? "" : "s") from \(path)"
         }
     }
 }

@@ -1,0 +1,14 @@
+/// What adding a `.qdc` file's questions to a codebook gives (``QDCCodebook/merge(_:path:into:)``).
+public struct QDCImport: Equatable, Sendable {
+    /// The codebook with the file's new questions appended, in file order.
+    public var codebook: Codebook
+    /// Ids of the questions added.
+    public var added: [String]
+    /// Ids of the file's questions the codebook already had, identical.
+    public var unchanged: [String]
+
+    /// Creates a result.
+    public init(codebook: Codebook, added: [String], unchanged: [String]) {
+        self.codebook = codebook; self.added = added; self.unchanged = unchanged
+    }
+}
