@@ -1,7 +1,9 @@
 /// The documents and voices Parallax works on.
 public struct Corpus: Sendable {
-    /// The manifest the corpus was built from.
-    public let manifest: CorpusManifest
+    /// The manifest the corpus was built from (decoded on first use when the store's cache
+    /// knew every document already).
+    public var manifest: CorpusManifest { manifestSource.value }
+    private let manifestSource: ManifestSource
     /// Documents in manifest order.
     public let documents: [Document]
     /// Lookup of analysts by id and by folded name, alias or label.
@@ -16,22 +18,44 @@ public struct Corpus: Sendable {
     /// - Throws: ``ParallaxError`` for a duplicate document id, an unknown voice, a file that
     ///   cannot be read or is not UTF-8.
     public init(manifest: CorpusManifest, contents: (DocumentInfo) throws -> [UInt8]) throws {
-        self.manifest = manifest
-        let directory = try AnalystDirectory(manifest.analysts)
+        try self.init(manifest: manifest, documents: { info, speakers in
+            try Document(info: info, bytes: contents(info), speakers: speakers)
+        })
+    }
+
+    /// Builds a corpus from a manifest and a maker of each document (which may read its text
+    /// at once, or make it lazily: see ``Document/init(info:hash:speakers:load:)``).
+    /// - Parameters:
+    ///   - manifest: The manifest.
+    ///   - documents: Makes the document of a manifest entry, given the resolver of speaker labels.
+    /// - Throws: ``ParallaxError`` for a duplicate document id, an unknown voice, or what
+    ///   `documents` throws.
+    public init(manifest: CorpusManifest,
+                documents make: (DocumentInfo, @escaping @Sendable (String) -> String?) throws -> Document) throws {
+        try self.init(analysts: manifest.analysts, entries: manifest.documents.map { (id: $0.id, voice: $0.voice) },
+                      manifest: ManifestSource(manifest)) { i, speakers in try make(manifest.documents[i], speakers) }
+    }
+
+    /// Builds a corpus from its analysts and each document's id and voice, the manifest
+    /// itself given decoded or to decode on first use; `make` makes document `i`.
+    package init(analysts: [AnalystInfo], entries: [(id: String, voice: String?)], manifest: ManifestSource,
+                 documents make: (Int, @escaping @Sendable (String) -> String?) throws -> Document) throws {
+        self.manifestSource = manifest
+        let directory = try AnalystDirectory(analysts)
         self.analysts = directory
         var seen = Set<String>()
         var documents: [Document] = []
-        for info in manifest.documents {
-            guard seen.insert(info.id).inserted else {
-                throw ParallaxError(.invalidData, "document id \"\(info.id)\" appears twice", at: "manifest",
+        documents.reserveCapacity(entries.count)
+        for (i, (id, voice)) in entries.enumerated() {
+            guard seen.insert(id).inserted else {
+                throw ParallaxError(.invalidData, "document id \"\(id)\" appears twice", at: "manifest",
                                     hint: "give every document its own id")
             }
-            if let voice = info.voice, directory.analyst(id: voice) == nil {
-                throw ParallaxError(.invalidData, "document \(info.id) names voice \"\(voice)\", which is not an analyst",
+            if let voice, directory.analyst(id: voice) == nil {
+                throw ParallaxError(.invalidData, "document \(id) names voice \"\(voice)\", which is not an analyst",
                                     at: "manifest", hint: "add it to \"analysts\" or fix the id")
             }
-            let bytes = try contents(info)
-            documents.append(try Document(info: info, bytes: bytes, speakers: { directory.speaker(label: $0) }))
+            documents.append(try make(i, { directory.speaker(label: $0) }))
         }
         self.documents = documents
         self.positions = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

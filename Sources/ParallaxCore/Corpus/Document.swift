@@ -1,20 +1,31 @@
 import Crypto
 
 /// A loaded corpus document: its exact text, content hash, paragraphs and speaker turns.
+///
+/// A document is either built from its bytes at once, or made *lazily* from a content hash
+/// the store has already verified (its cache of file identities): then the text is read,
+/// indexed and segmented on first use, so a session over thousands of documents starts
+/// without reading them.
 public struct Document: Sendable {
+    /// The text, hash and segmentation, now or on first use.
+    private let contents: DocumentContents
+
     /// The manifest's metadata.
-    public let info: DocumentInfo
+    public var info: DocumentInfo { contents.info }
+
     /// The exact text, addressed by scalar offsets.
-    public let text: ScalarText
+    public var text: ScalarText { contents.loaded.text }
     /// Lowercase hex SHA-256 of the file's bytes.
-    public let hash: String
+    public var hash: String { contents.hash }
     /// Non-empty paragraphs in order; `paragraphs[i].number == i + 1`.
-    public let paragraphs: [Paragraph]
+    public var paragraphs: [Paragraph] { contents.loaded.paragraphs }
     /// Speaker turns in order (empty for single-voice documents).
-    public let turns: [Turn]
+    public var turns: [Turn] { contents.loaded.turns }
+    /// Whether the text has been read (always, for a document built from its bytes).
+    public var isLoaded: Bool { contents.isLoaded }
 
     /// The document id.
-    public var id: String { info.id }
+    public let id: String
 
     /// Builds a document from its bytes.
     /// - Parameters:
@@ -23,16 +34,31 @@ public struct Document: Sendable {
     ///   - speakers: Resolves a speaker label to an analyst id.
     /// - Throws: ``ParallaxError`` when the bytes are not UTF-8.
     public init(info: DocumentInfo, bytes: [UInt8], speakers: (String) -> String?) throws {
-        self.info = info
-        self.text = try ScalarText(utf8: bytes, origin: "document \(info.id) (\(info.file))")
-        self.hash = Document.sha256(bytes)
-        var paragraphs = Segmenter.paragraphs(of: text, mode: info.segmentation.paragraphs)
-        if let rules = info.segmentation.turns {
-            self.turns = Segmenter.turns(of: text, paragraphs: &paragraphs, rules: rules, speakers: speakers)
-        } else {
-            self.turns = []
-        }
-        self.paragraphs = paragraphs
+        self.id = info.id
+        self.contents = DocumentContents(info: info, eager: try DocumentContents.build(info: info, bytes: bytes, hash: nil, speakers: speakers))
+    }
+
+    /// A document whose bytes are read on first use.
+    /// - Parameters:
+    ///   - info: The manifest entry.
+    ///   - hash: The content hash of the bytes `load` will return, already verified by the caller.
+    ///   - speakers: Resolves a speaker label to an analyst id.
+    ///   - load: Reads the bytes; `verified` is `true` when they are known to still be the ones
+    ///     `hash` was computed from (same file identity), otherwise they are hashed again.
+    ///     A document whose file vanished or stopped being UTF-8 since the session started
+    ///     cannot go on being used: the process stops with a message naming it.
+    public init(info: DocumentInfo, hash: String, speakers: @escaping @Sendable (String) -> String?,
+                load: @escaping @Sendable () throws -> (bytes: [UInt8], verified: Bool)) {
+        self.id = info.id
+        self.contents = DocumentContents(info: .known(info), hash: hash, speakers: speakers, load: load)
+    }
+
+    /// A document whose manifest entry and bytes are both read on first use.
+    package init(id: String, entry: Int, of manifest: ManifestSource, hash: String,
+                 speakers: @escaping @Sendable (String) -> String?,
+                 load: @escaping @Sendable () throws -> (bytes: [UInt8], verified: Bool)) {
+        self.id = id
+        self.contents = DocumentContents(info: .entry(entry, manifest), hash: hash, speakers: speakers, load: load)
     }
 
     /// Lowercase hex SHA-256 of some bytes.

@@ -16,9 +16,9 @@ public struct FoldedText: Sendable {
     /// The folded UTF-8 bytes (whitespace runs collapsed to one space).
     public let bytes: [UInt8]
     /// Folded offsets where the map to scalar offsets starts afresh, increasing, from 0.
-    private let breaks: [Int32]
+    package let breaks: [Int32]
     /// The scalar offset of the folded byte at each break.
-    private let bases: [Int32]
+    package let bases: [Int32]
 
     /// Folds a text.
     /// - Complexity: O(n); the one-time cost of preparing a document for search.
@@ -98,6 +98,31 @@ public struct FoldedText: Sendable {
     /// The original scalar offset that produced folded byte `i`.
     /// - Complexity: O(log b) for b breaks in the map.
     public func origin(at i: Int) -> Int {
+        breaks.withUnsafeBufferPointer { b in bases.withUnsafeBufferPointer { FoldedText.origin(at: i, breaks: b, bases: $0) } }
+    }
+
+    /// Every occurrence of an already-folded needle, as original scalar ranges
+    /// `[start, end)` (not yet widened to grapheme clusters). Occurrences do not overlap.
+    /// - Complexity: O(n): see ``scan(_:for:_:)``.
+    public func occurrences(of needle: [UInt8], scalarCount: Int) -> [(start: Int, end: Int)] {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
+        var result: [(Int, Int)] = []
+        let m = needle.count
+        bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                FoldedText.scan(hay, for: pin) { at in
+                    let start = origin(at: at)
+                    let end = origin(at: at + m - 1) + 1
+                    result.append((start, min(end, scalarCount)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The scalar offset of folded byte `i` through a sparse map (`breaks` increasing from 0).
+    @inline(__always)
+    static func origin(at i: Int, breaks: UnsafeBufferPointer<Int32>, bases: UnsafeBufferPointer<Int32>) -> Int {
         var lo = 0, hi = breaks.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -106,59 +131,49 @@ public struct FoldedText: Sendable {
         return Int(bases[lo]) + (i - Int(breaks[lo]))
     }
 
-    /// Every occurrence of an already-folded needle, as original scalar ranges
-    /// `[start, end)` (not yet widened to grapheme clusters). Occurrences do not overlap.
+    /// Calls `found` with the start of every occurrence of `pin` in `hay`, left to right,
+    /// without overlaps (as a reader counts).
     /// - Complexity: O(n). Eight positions are tested at once for the needle's two rarest
     ///   bytes (by their frequency in English text); only where both are in place is the
     ///   whole needle compared.
-    public func occurrences(of needle: [UInt8], scalarCount: Int) -> [(start: Int, end: Int)] {
-        guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
-        var result: [(Int, Int)] = []
+    @inline(__always)
+    static func scan(_ hay: UnsafeBufferPointer<UInt8>, for pin: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
+        let m = pin.count
+        guard m > 0, m <= hay.count, let base = hay.baseAddress, let p = pin.baseAddress else { return }
         var from = 0
-        let m = needle.count
-        func accept(_ at: Int) {
-            let start = origin(at: at)
-            let end = origin(at: at + m - 1) + 1
-            result.append((start, min(end, scalarCount)))
-            from = at + m  // non-overlapping, as a reader counts
-        }
-        bytes.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                guard let base = hay.baseAddress, let p = pin.baseAddress else { return }
-                let limit = hay.count - m  // last start position that fits
-                if m == 1 {
-                    while from <= limit {
-                        guard let raw = memchr(base + from, Int32(p[0]), limit - from + 1) else { break }
-                        accept(base.distance(to: raw.assumingMemoryBound(to: UInt8.self)))
-                    }
-                    return
-                }
-                let (j1, j2) = FoldedText.rarestPositions(pin)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let s1 = ones &* UInt64(p[j1]), s2 = ones &* UInt64(p[j2])
-                let raw = UnsafeRawPointer(base)
-                var at = 0
-                // Starts [at, at + 8) need bytes up to at + 7 + max(j1, j2) < count.
-                while at + 7 <= limit {
-                    let x1 = raw.loadUnaligned(fromByteOffset: at + j1, as: UInt64.self) ^ s1
-                    let x2 = raw.loadUnaligned(fromByteOffset: at + j2, as: UInt64.self) ^ s2
-                    // A byte of `candidates` has its top bit set where both bytes match (and
-                    // perhaps above such a byte: every set bit is checked).
-                    var candidates = ((x1 &- ones) & ~x1) & ((x2 &- ones) & ~x2) & highs
-                    while candidates != 0 {
-                        let k = at + candidates.trailingZeroBitCount / 8
-                        candidates &= candidates - 1
-                        if k >= from && memcmp(base + k, p, m) == 0 { accept(k) }
-                    }
-                    at += 8
-                }
-                while at <= limit {
-                    if at >= from && memcmp(base + at, p, m) == 0 { accept(at) }
-                    at += 1
-                }
+        let limit = hay.count - m  // last start position that fits
+        if m == 1 {
+            while from <= limit {
+                guard let raw = memchr(base + from, Int32(p[0]), limit - from + 1) else { break }
+                let at = base.distance(to: raw.assumingMemoryBound(to: UInt8.self))
+                found(at)
+                from = at + 1
             }
+            return
         }
-        return result
+        let (j1, j2) = FoldedText.rarestPositions(pin)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let s1 = ones &* UInt64(p[j1]), s2 = ones &* UInt64(p[j2])
+        let raw = UnsafeRawPointer(base)
+        var at = 0
+        // Starts [at, at + 8) need bytes up to at + 7 + max(j1, j2) < count.
+        while at + 7 <= limit {
+            let x1 = raw.loadUnaligned(fromByteOffset: at + j1, as: UInt64.self) ^ s1
+            let x2 = raw.loadUnaligned(fromByteOffset: at + j2, as: UInt64.self) ^ s2
+            // A byte of `candidates` has its top bit set where both bytes match (and
+            // perhaps above such a byte: every set bit is checked).
+            var candidates = ((x1 &- ones) & ~x1) & ((x2 &- ones) & ~x2) & highs
+            while candidates != 0 {
+                let k = at + candidates.trailingZeroBitCount / 8
+                candidates &= candidates - 1
+                if k >= from && memcmp(base + k, p, m) == 0 { found(k); from = k + m }
+            }
+            at += 8
+        }
+        while at <= limit {
+            if at >= from && memcmp(base + at, p, m) == 0 { found(at); from = at + m }
+            at += 1
+        }
     }
 
     /// Positions in the needle of its two rarest distinct-position bytes.

@@ -89,6 +89,17 @@ public enum Folding {
         return result.count <= maximumFoldedBytes ? result : Array(String(scalar).utf8)
     }
 
+    /// Identifies the folding rules, for caches of folded text: a number raised by hand when
+    /// the rules change, mixed with the folded form of a probe of the characters folding
+    /// treats specially (so a change to the tables or to Unicode's data shows up too).
+    public static let version: UInt64 = {
+        let rules: UInt64 = 3
+        let probe = "Aslı Aydıntaşbaş ŁØđħßæœþ “quoted” ‘it’s’ — – ‐ \u{00A0}\u{2009}\u{3000} ﬁ ﬃ ＴＯＫＹＯ ĳ ǅ İ é ñ ü Ω … \u{00AD}\u{200B} 한 中"
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ rules
+        for b in fold(probe).utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }()
+
     /// The most bytes one scalar folds to.
     static let maximumFoldedBytes = 16
 

@@ -1,15 +1,29 @@
-/// Folded search over a corpus: each document is folded once, then every query is a byte
-/// search (`memmem`) over the folded bytes, mapped back to spans of the original text.
+import Dispatch
+import Foundation
+
+/// Folded search over a corpus: each document is folded once (or its folding is read from
+/// the store's cache, see ``FoldedPack``), then every query is a byte search over the folded
+/// bytes, mapped back to spans of the original text.
 public struct SearchIndex: Sendable {
     /// The corpus searched.
     public let corpus: Corpus
-    private let folded: [FoldedText]
+    /// Every document's folded text, in corpus order.
+    public let pack: FoldedPack
 
     /// Folds every document of a corpus.
     /// - Complexity: O(size of the corpus), once.
     public init(corpus: Corpus) {
         self.corpus = corpus
-        self.folded = corpus.documents.map { FoldedText($0.text) }
+        // A pack just built is valid by construction.
+        self.pack = try! FoldedPack(bytes: FoldedPack.build(corpus).bytes)
+    }
+
+    /// Searches a corpus through an already folded pack of its documents.
+    /// - Precondition: `pack.matches(corpus)` (the same documents, by content hash, in order).
+    public init(corpus: Corpus, pack: FoldedPack) {
+        precondition(pack.count == corpus.documents.count, "a folded pack of another corpus")
+        self.corpus = corpus
+        self.pack = pack
     }
 
     /// Finds a phrase in every document (or one), folding case, diacritics, quotes, dashes
@@ -23,7 +37,7 @@ public struct SearchIndex: Sendable {
         guard !needle.isEmpty else { return [] }
         var hits: [SearchHit] = []
         for (i, document) in corpus.documents.enumerated() where doc == nil || document.id == doc {
-            for (s, e) in folded[i].occurrences(of: needle, scalarCount: document.text.scalarCount) {
+            for (s, e) in pack.occurrences(of: needle, inDocument: i) {
                 let (start, end) = document.text.widenedToGraphemes(s, e)
                 hits.append(SearchIndex.hit(in: document, start: start, end: end))
             }
@@ -31,14 +45,19 @@ public struct SearchIndex: Sendable {
         return hits
     }
 
-    /// Number of hits per document without building hit records.
+    /// Number of hits in every document, without building hit records (nor reading any
+    /// document's text): one pass over the folded bytes, on every core when they are many.
     public func count(_ phrase: String) -> Int {
         let needle = Array(Folding.fold(phrase).utf8)
-        var n = 0
-        for (i, d) in corpus.documents.enumerated() {
-            n += folded[i].occurrences(of: needle, scalarCount: d.text.scalarCount).count
+        guard !needle.isEmpty else { return 0 }
+        let parts = pack.foldedLength >= 8 << 20 ? pack.slices(2) : [0..<pack.foldedLength]
+        if parts.count == 1 { return pack.count(needle, in: parts[0]) }
+        let counts = PartCounts(parts.count)
+        let pack = pack
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+            counts.set(k, pack.count(needle, in: parts[k]))
         }
-        return n
+        return counts.total
     }
 
     /// A hit record for a span of a document, with paragraph, analyst and context line.
@@ -65,4 +84,13 @@ public struct SearchIndex: Sendable {
         let right = flat(text.text(end, b)) + (b < text.scalarCount ? "…" : "")
         return left + "[" + flat(text.text(start, end)) + "]" + right
     }
+}
+
+/// One count per slice, each written by one thread.
+private final class PartCounts: @unchecked Sendable {
+    private var values: [Int]
+    private let lock = NSLock()
+    init(_ n: Int) { values = Array(repeating: 0, count: n) }
+    func set(_ k: Int, _ v: Int) { lock.lock(); values[k] = v; lock.unlock() }
+    var total: Int { lock.lock(); defer { lock.unlock() }; return values.reduce(0, +) }
 }

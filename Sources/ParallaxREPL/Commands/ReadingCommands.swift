@@ -109,27 +109,40 @@ enum ReadingCommands {
         }
     }
 
+    /// Hits `find` shows before the total (a screenful: two lines each); `--all` shows every one.
+    static let findLimit = 20
+
     static let find = Command(
         "find", aliases: ["search"], group: "Reading",
         arguments: [ArgumentSpec("TEXT", repeated: true)],
         options: [OptionSpec("doc", .document, "search one document only")],
-        flags: ["json"],
+        flags: ["json", "count", "all"],
         summary: "find a phrase, folding case, diacritics, quotes, dashes and spaces",
         help: """
         Finds every occurrence of a phrase. Matching folds case, diacritics (ı → i, ş → s,
-        é → e), curly quotes and apostrophes, dashes, and runs of any whitespace (line breaks
-        and non-breaking spaces included), so `asli` finds Aslı, Asli and ASLI. Hits are
-        numbered for `mark N`, and shown with paragraph, speaker and context.
+        é → e), curly quotes and apostrophes, dashes, compatibility characters (ﬁ → fi,
+        full-width letters), and runs of any whitespace (line breaks and non-breaking spaces
+        included), so `asli` finds Aslı, Asli and ASLI. Hits are numbered for `mark N`, and
+        shown with paragraph, speaker and context: the first \(findLimit) and the total;
+        `--all` shows every one. `--count` prints only the number of hits (without reading
+        the documents: their folded text is cached in the corpus's `.parallax/cache/`).
 
         examples:
           find reverse nixon
           find "limitless partnership" doc:merics
+          find asli --count
         """
     ) { inv, session in
         let phrase = inv.positionals.map(\.text).joined(separator: " ")
         guard !Folding.fold(phrase).isEmpty else { throw inv.usageError("missing TEXT to find") }
         var doc: String?
         if let d = inv.options["doc"] { doc = try inv.at(option: "doc") { try session.corpus.requireDocument(d.text).id } }
+        if inv.flags.contains("count") {
+            let n = doc == nil ? session.searchIndex.count(phrase) : session.searchIndex.find(phrase, in: doc).count
+            if inv.json { return try session.printJSON(["count": n]) }
+            session.print("\(n)")
+            return
+        }
         let hits = session.searchIndex.find(phrase, in: doc)
         session.lastHits = hits
         if inv.json {
@@ -143,14 +156,19 @@ enum ReadingCommands {
             return
         }
         let style = session.style
-        let numberWidth = String(hits.count).count
-        for (i, h) in hits.enumerated() {
+        let shown = inv.flags.contains("all") ? hits.count : min(hits.count, findLimit)
+        let numberWidth = String(shown).count
+        for (i, h) in hits.prefix(shown).enumerated() {
             let head = TextLayout.pad("\(i + 1)", numberWidth) + "  " + "\(h.doc) ¶\(h.paragraph)" + "  " + (h.analyst ?? "—")
             session.print(style.bold(head))
             let line = TextLayout.truncate(h.context, style.width - 4)
             session.print("    " + (style.colour ? highlight(line, style) : line))
         }
-        session.print(style.dim("\(hits.count) hit\(hits.count == 1 ? "" : "s") — `mark N` selects one, `mark N sentence` its sentence"))
+        if shown < hits.count {
+            session.print(style.dim("\(shown) of \(hits.count) hits shown; `find … --all` shows every one, `mark N` selects one"))
+        } else {
+            session.print(style.dim("\(hits.count) hit\(hits.count == 1 ? "" : "s") — `mark N` selects one, `mark N sentence` its sentence"))
+        }
     }
 
     /// Shows the `[hit]` of a context line in colour instead of brackets.

@@ -51,10 +51,13 @@ public final class Session {
         self.currentSet = options.set
     }
 
-    /// The search index, built on first use (folding the corpus once).
+    /// The search index, made on first use: the corpus's folded text is mapped from its cache
+    /// (``CorpusCache``), or folded once and cached when it is missing or stale.
     public var searchIndex: SearchIndex {
         if let s = searchIndexStorage { return s }
-        let s = withProgress("preparing the corpus for search") { SearchIndex(corpus: corpus) }
+        let s = withProgress("preparing the corpus for search") {
+            CorpusCache(corpus: corpusDirectory).searchIndex(for: corpus)
+        }
         searchIndexStorage = s
         return s
     }
