@@ -32,7 +32,7 @@ struct CodebookExchangeCommandTests {
         // A second project whose codebook is empty.
         let other = Fixtures.temporaryDirectory("parallax-qdc")
         defer { try? FileManager.default.removeItem(atPath: other) }
-        FileManager.default.createFile(atPath: other + "/codebook.json", contents: Data(#"{"questions": []}"#.utf8))
+        _ = FileManager.default.createFile(atPath: other + "/codebook.json", contents: Data(#"{"questions": []}"#.utf8))
         let (t, tout, _) = try session(other)
         try t.registry.run("import qdc \(file)", in: t)
         #expect(tout.text.hasPrefix("imported 10 questions from \(file): reset-wedge, alignment-endures, "))
@@ -53,7 +53,7 @@ struct CodebookExchangeCommandTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let before = Fixtures.bytes(dir + "/codebook.json")
         let file = dir + "/bad.qdc"
-        FileManager.default.createFile(atPath: file, contents: Data("""
+        _ = FileManager.default.createFile(atPath: file, contents: Data("""
         <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
         <Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98342" name="flat" isCodable="true"/>
         <Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98343" name="fine" isCodable="true"><Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98344" name="a" isCodable="true"/><Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98345" name="b" isCodable="true"/></Code>
