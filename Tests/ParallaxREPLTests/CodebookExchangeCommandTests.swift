@@ -75,4 +75,22 @@ struct CodebookExchangeCommandTests {
         #expect(s.store.codebook.question("fine") == nil)
         #expect(throws: ParallaxError.self) { try s.registry.run("export qdc \(dir)/x.qdc set:all", in: s) }
     }
+
+    @Test("export carries the sets' memos: all of them, or with question: only the memos about it")
+    func exportsMemos() throws {
+        let dir = Fixtures.annotationsDirectory(sets: ["alice": Fixtures.bytes(Fixtures.annotationsDirectory + "/baseline.jsonl")!])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (s, _, _) = try session(dir)
+        try s.registry.run(#"memo add project "Second round starts Monday""#, in: s)
+        try s.registry.run(#"memo add question:reset-wedge "Coders split on ‘reverse Nixon’""#, in: s)
+        try s.registry.run("export md \(dir)/all.md", in: s)
+        let all = String(decoding: Fixtures.bytes(dir + "/all.md")!, as: UTF8.self)
+        #expect(all.contains("Second round starts Monday") && all.contains("Coders split on ‘reverse Nixon’"))
+        try s.registry.run("export w3c \(dir)/q.jsonld question:alignment-endures", in: s)
+        let w3c = String(decoding: Fixtures.bytes(dir + "/q.jsonld")!, as: UTF8.self)
+        #expect(!w3c.contains("urn:parallax:memo:"))
+        try s.registry.run("export w3c \(dir)/r.jsonld question:reset-wedge", in: s)
+        let reset = String(decoding: Fixtures.bytes(dir + "/r.jsonld")!, as: UTF8.self)
+        #expect(reset.contains("Coders split on ‘reverse Nixon’") && !reset.contains("Second round"))
+    }
 }

@@ -13,6 +13,9 @@ public struct ExportInput: Sendable {
     /// Exporters never read the clock themselves: the caller passes the time, so the same input
     /// gives the same bytes and tests are deterministic. Record formats ignore it.
     public var generated: String?
+    /// The memos of the sets exported, each with its set: the formats that carry memos (REFI-QDA
+    /// notes, W3C `commenting` annotations, the reports' memo sections) write them.
+    public var memos: [(set: String, memo: Memo)]
 
     /// Creates an export input.
     /// - Parameters:
@@ -20,8 +23,23 @@ public struct ExportInput: Sendable {
     ///   - corpus: The documents they refer to.
     ///   - codebook: The questions they answer.
     ///   - generated: When the export is made (ISO 8601 UTC), for reports; `nil` for none.
-    public init(codings: [Coding], corpus: Corpus, codebook: Codebook, generated: String? = nil) {
+    ///   - memos: The sets' memos, each with its set.
+    public init(codings: [Coding], corpus: Corpus, codebook: Codebook, generated: String? = nil,
+                memos: [(set: String, memo: Memo)] = []) {
         self.codings = codings; self.corpus = corpus; self.codebook = codebook; self.generated = generated
+        self.memos = memos
+    }
+
+    /// The memos by set name, then memo id: the order every format writes them in.
+    public var orderedMemos: [(set: String, memo: Memo)] {
+        memos.sorted { a, b in
+            a.set != b.set ? a.set.utf8.lexicographicallyPrecedes(b.set.utf8) : a.memo.id.utf8.lexicographicallyPrecedes(b.memo.id.utf8)
+        }
+    }
+
+    /// The memos about one thing, in ``orderedMemos`` order.
+    public func memos(about target: MemoTarget) -> [(set: String, memo: Memo)] {
+        orderedMemos.filter { $0.memo.target == target }
     }
 
     /// The codings by set name, then annotation id (UTF-8 order): the order every record

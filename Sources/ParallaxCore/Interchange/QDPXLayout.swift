@@ -27,12 +27,19 @@
 ///   (`Parallax data on ID`) whose `PlainTextContent` holds what REFI-QDA has no element for,
 ///   one line of JSON (see ``Metadata``). Files written before this layout kept that JSON in
 ///   the selection's `Description`; the import still reads them.
+/// - Memos: one `Notes/Note` each (`name` = `Memo on question:ID` …, `PlainTextContent` = the
+///   text, `creatingUser` = the set's user), referenced where REFI-QDA lets a note attach: a
+///   memo on a question from its `Code`, on a document from its `TextSource` (the source is
+///   exported for it even without codings), on an analyst from the analyst's case code (a
+///   `Case` has no `NoteRef` in the standard), and a project memo (or one about something the
+///   export lacks) from the `Project` itself. The import does not read memos back.
 ///
 /// ## GUIDs
 /// Name-based (UUID version 5) in the namespace `uuid5(NAMESPACE_URL, "urn:parallax:qdpx")`
 /// from names such as `user:alice`, `code:reset-wedge`, `code:reset-wedge:-1`,
 /// `source:brookings`, `selection:alice:01M8…`, `coding:alice:01M8…`, `note:alice:01M8…`,
-/// `case:stent`, `case-coding:alice:01M8…`, `data:alice:01M8…`, `note-selection:alice:01M8…`:
+/// `case:stent`, `case-coding:alice:01M8…`, `data:alice:01M8…`, `note-selection:alice:01M8…`,
+/// `memo:alice:01M8…`:
 /// the same sets export to the same GUIDs every time, and a GUID can be checked from Python
 /// with `uuid.uuid5`.
 enum QDPXLayout {
@@ -59,6 +66,7 @@ enum QDPXLayout {
     static func caseCodingGUID(_ set: String, _ id: String) -> String { guid("case-coding:\(set):\(id)") }
     static func dataGUID(_ set: String, _ id: String) -> String { guid("data:\(set):\(id)") }
     static func noteSelectionGUID(_ set: String, _ id: String) -> String { guid("note-selection:\(set):\(id)") }
+    static func memoGUID(_ set: String, _ id: String) -> String { guid("memo:\(set):\(id)") }
 
     /// The name of a stance code, unique across the codebook: `reset-wedge: -1 unlikely`.
     static func stanceCodeName(_ question: String, _ value: Int, label: String?) -> String {

@@ -6,7 +6,9 @@
 /// - coder (one per set): `urn:parallax:coder:SET`;
 /// - document: `urn:parallax:doc:DOC`, the document id percent-encoded outside
 ///   `[A-Za-z0-9._~-]`;
-/// - collection: `urn:parallax:collection:SET+SET…`.
+/// - collection: `urn:parallax:collection:SET+SET…`;
+/// - memo: `urn:parallax:memo:SET:ID`, about `urn:parallax:question:ID`,
+///   `urn:parallax:analyst:ID`, a document's IRI, or `urn:parallax:project`.
 ///
 /// Parallax's own terms live under the prefix `px:` = `urn:parallax:vocab#`, declared in the
 /// collection's `@context` next to the W3C context.
@@ -19,6 +21,10 @@ enum W3CVocabulary {
     static let coderPrefix = "urn:parallax:coder:"
     static let documentPrefix = "urn:parallax:doc:"
     static let collectionPrefix = "urn:parallax:collection:"
+    static let memoPrefix = "urn:parallax:memo:"
+    static let questionPrefix = "urn:parallax:question:"
+    static let analystPrefix = "urn:parallax:analyst:"
+    static let projectIRI = "urn:parallax:project"
 
     // Parallax terms (compact IRIs).
     static let question = "px:question"
@@ -31,6 +37,18 @@ enum W3CVocabulary {
     static func annotationIRI(set: String, id: String) -> String { annotationPrefix + set + ":" + id }
     static func coderIRI(_ set: String) -> String { coderPrefix + set }
     static func documentIRI(_ doc: String) -> String { documentPrefix + percentEncoded(doc) }
+    static func memoIRI(set: String, id: String) -> String { memoPrefix + set + ":" + id }
+
+    /// What a memo is about, as an IRI: a document's, `urn:parallax:question:ID`,
+    /// `urn:parallax:analyst:ID`, or `urn:parallax:project`.
+    static func memoTargetIRI(_ target: MemoTarget) -> String {
+        switch target {
+        case .document(let id): return documentIRI(id)
+        case .question(let id): return questionPrefix + percentEncoded(id)
+        case .analyst(let id): return analystPrefix + percentEncoded(id)
+        case .project: return projectIRI
+        }
+    }
 
     /// The set and id an annotation IRI names.
     static func parseAnnotationIRI(_ iri: String) -> (set: String, id: String)? {

@@ -30,7 +30,9 @@ enum InterchangeCommands {
                   stance and agreement edges
           statements  one CSV row per coding with date, document and analyst, for R/pandas
         Each file is written to a temporary file and renamed into place. Orphaned annotations
-        are left out.
+        are left out. Memos of the sets go with them in qdpx (notes on the code, source, case
+        code or project), w3c (commenting annotations), md and html (memo sections); with
+        question: or analyst:, only the memos about it.
 
         examples:
           export w3c review/alice.jsonld
@@ -53,8 +55,14 @@ enum InterchangeCommands {
         }
         var sink = FileExportSink(destination: path)
         try session.withProgress("exporting \(codings.count) annotations") {
+            // The sets' memos; with question: or analyst:, only the memos about it.
+            let memos = sets.flatMap { set in
+                set.memoList().filter { m in
+                    (question == nil || m.target == .question(question!)) && (analyst == nil || m.target == .analyst(analyst!))
+                }.map { (set: set.name, memo: $0) }
+            }
             let input = ExportInput(codings: codings, corpus: session.corpus, codebook: session.store.codebook,
-                                    generated: Clock.iso8601(milliseconds: Clock.nowMilliseconds()))
+                                    generated: Clock.iso8601(milliseconds: Clock.nowMilliseconds()), memos: memos)
             try inv.at(1) { try format.export(input, to: &sink) }
         }
         session.print("exported \(codings.count) annotation\(codings.count == 1 ? "" : "s") as \(format.name) to \(path)"

@@ -70,6 +70,11 @@ public struct HTMLExportFormat: TextExportFormat {
             }
             stream.write("</ul>\n</section>\n")
         }
+        if !report.otherMemos.isEmpty {
+            stream.write("<section class=\"rest\" id=\"memos\">\n<h2>Memos</h2>\n")
+            for (set, memo) in report.otherMemos { writeMemo(memo, set: set, to: &stream) }
+            stream.write("</section>\n")
+        }
         stream.write("</main>\n<footer class=\"wrap colophon\">\n<p>Made with Parallax. An analyst’s stance on a question is "
                      + "the median of the codings of their words; a half-point (-1.5) lies between two points of the scale. "
                      + "¶N is the paragraph of the document a passage starts in.</p>\n</footer>\n</body>\n</html>\n")
@@ -146,6 +151,36 @@ public struct HTMLExportFormat: TextExportFormat {
         }
     }
 
+    /// A question's definition, inclusion and exclusion criteria and examples, as a
+    /// description list, when it has them.
+    func writeDefinition(_ q: Question, to stream: inout some TextOutputStream) {
+        let parts: [(String, String?)] = [("Definition", q.definition), ("Include", q.include), ("Exclude", q.exclude),
+                                          ("Examples", q.examples.flatMap { $0.isEmpty ? nil : $0.joined(separator: ", ") })]
+        let given = parts.compactMap { p in p.1.map { (p.0, $0) } }
+        guard !given.isEmpty else { return }
+        stream.write("<dl class=\"definition\">\n")
+        for (label, text) in given {
+            stream.write("<dt>\(label)</dt><dd>" + HTMLExportFormat.lines(text) + "</dd>\n")
+        }
+        stream.write("</dl>\n")
+    }
+
+    /// One memo: what it is about, its coder and time, then its text.
+    func writeMemo(_ memo: Memo, set: String, to stream: inout some TextOutputStream) {
+        let H = HTMLText.escaped
+        stream.write("<div class=\"memo\">\n<p class=\"memo-head\"><b>Memo on \(H(memo.target.description))</b> · \(H(set)) · "
+                     + "<time datetime=\"\(H(memo.modified))\">\(H(ReportText.time(memo.modified)))</time></p>\n")
+        for paragraph in MarkdownText.paragraphs(of: memo.text) {
+            stream.write("<p>" + HTMLExportFormat.lines(paragraph) + "</p>\n")
+        }
+        stream.write("</div>\n")
+    }
+
+    /// Text escaped, its line breaks as `<br>`.
+    static func lines(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { HTMLText.escaped(String($0)) }.joined(separator: "<br>")
+    }
+
     /// One question: text, scale, chart, summary, table, evidence.
     func writeSection(_ section: ReviewReport.Section, to stream: inout some TextOutputStream) {
         let H = HTMLText.escaped
@@ -155,6 +190,7 @@ public struct HTMLExportFormat: TextExportFormat {
         stream.write("<p class=\"qid\">\(H(q.id))</p>\n<h2 id=\"\(id)-h\">\(H(q.text.isEmpty ? q.id : q.text))</h2>\n")
         let legend = q.scale.map { "<span class=\"point\"><b>\(H(Question.signed($0.value)))</b> \(H($0.label))</span>" }
         stream.write("<p class=\"scale\">Scale: " + legend.joined(separator: " <span class=\"sep\">·</span> ") + "</p>\n")
+        writeDefinition(q, to: &stream)
 
         let chart = StanceChart(c)
         stream.write("<figure class=\"chart-figure\">\n" + chart.svg() + "\n<figcaption>Each dot is an analyst’s stance (the median of their codings); ◆ the median of the positions.")
@@ -181,6 +217,10 @@ public struct HTMLExportFormat: TextExportFormat {
         }
         stream.write("</tbody>\n</table></div>\n")
 
+        if !section.memos.isEmpty {
+            stream.write("<h3>Memos</h3>\n")
+            for (set, memo) in section.memos { writeMemo(memo, set: set, to: &stream) }
+        }
         stream.write("<h3>Evidence</h3>\n")
         for (k, entry) in section.entries.enumerated() {
             let p = entry.position

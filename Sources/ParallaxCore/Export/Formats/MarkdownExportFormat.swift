@@ -60,6 +60,30 @@ public struct MarkdownExportFormat: TextExportFormat {
             for (id, n) in report.unknownQuestions { stream.write("- **" + M(id) + "**: " + ReportText.count(n, "coding") + "\n") }
             stream.write("\n")
         }
+        if !report.otherMemos.isEmpty {
+            stream.write("## Memos\n\n")
+            for (set, memo) in report.otherMemos { writeMemo(memo, set: set, to: &stream) }
+        }
+    }
+
+    /// A question's definition, inclusion and exclusion criteria and examples, one paragraph
+    /// each, when it has them.
+    func writeDefinition(_ q: Question, to stream: inout some TextOutputStream) {
+        let parts: [(String, String?)] = [("Definition", q.definition), ("Include", q.include), ("Exclude", q.exclude),
+                                          ("Examples", q.examples.flatMap { $0.isEmpty ? nil : $0.joined(separator: ", ") })]
+        for case let (label, text?) in parts {
+            stream.write("**" + label + ":** " + MarkdownText.inline(text, lineBreak: "\\\n") + "\n\n")
+        }
+    }
+
+    /// One memo: what it is about, its coder and time in bold, then its paragraphs.
+    func writeMemo(_ memo: Memo, set: String, to stream: inout some TextOutputStream) {
+        let M = { MarkdownText.inline($0) }
+        stream.write("**Memo on " + M(memo.target.description) + "** · " + M(set) + " · " + M(ReportText.time(memo.modified)) + "\n\n")
+        for paragraph in MarkdownText.paragraphs(of: memo.text) {
+            let text = MarkdownText.inline(paragraph, lineBreak: "\\\n", atLineStart: true)
+            if !text.isEmpty { stream.write(text + "\n\n") }
+        }
     }
 
     /// The list of what the report covers, and how to read it.
@@ -121,6 +145,7 @@ public struct MarkdownExportFormat: TextExportFormat {
         if !q.text.isEmpty { stream.write(MarkdownText.inline(q.text, atLineStart: true) + "\n\n") }
         let legend = q.scale.map { Question.signed($0.value) + " " + $0.label }.joined(separator: " · ")
         stream.write("Scale: " + M(legend) + "\n\n")
+        writeDefinition(q, to: &stream)
 
         stream.write("| Analyst | Stance | Label | Where | Coders |\n|---|--:|---|---|---|\n")
         for row in c.rows {
@@ -135,6 +160,10 @@ public struct MarkdownExportFormat: TextExportFormat {
         }
         stream.write("\n" + MarkdownText.inline(renderer.summaryItems(c).joined(separator: " · "), atLineStart: true) + "\n\n")
         stream.write("**" + M(renderer.patternText(c)) + "**\n\n")
+        if !section.memos.isEmpty {
+            stream.write("### Memos\n\n")
+            for (set, memo) in section.memos { writeMemo(memo, set: set, to: &stream) }
+        }
 
         stream.write("### Evidence\n\n")
         for entry in section.entries {

@@ -43,8 +43,15 @@ public struct QDPXExportFormat: ExportFormat {
             throw ParallaxError(.notFound, "cannot export to qdpx: no document \"\(docID)\" in the corpus",
                                 hint: "a REFI-QDA project carries each document's text")
         }
-        let sources = input.corpus.documents.filter { byDoc[$0.id] != nil }
-        let sets = input.setNames
+        let memos = input.orderedMemos
+        var memoRefs: [MemoTarget: [String]] = [:]
+        for (set, memo) in memos { memoRefs[memo.target, default: []].append(QDPXLayout.memoGUID(set, memo.id)) }
+        func noteRefs(_ target: MemoTarget, indent: String) -> String {
+            (memoRefs[target] ?? []).map { indent + "<NoteRef targetGUID=\"\($0)\"/>\n" }.joined()
+        }
+        let sources = input.corpus.documents.filter { byDoc[$0.id] != nil || memoRefs[.document($0.id)] != nil }
+        var sets = input.setNames
+        for (set, _) in memos where !sets.contains(set) { sets.append(set) }
         let A = XMLText.attribute
 
         var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -74,8 +81,11 @@ public struct QDPXExportFormat: ExportFormat {
         // Analysts as cases, in corpus order, then any unknown to the corpus; each also a code
         // with the case's GUID that every selection of theirs is coded with, which is how
         // QualCoder (and NVivo) give a case its text.
-        var analysts = input.corpus.analysts.all.map(\.id).filter { id in codings.contains { $0.annotation.analyst == id } }
+        var analysts = input.corpus.analysts.all.map(\.id).filter { id in
+            codings.contains { $0.annotation.analyst == id } || memoRefs[.analyst(id)] != nil
+        }
         for id in codings.map(\.annotation.analyst) where !analysts.contains(id) { analysts.append(id) }
+        for (_, memo) in memos { if case .analyst(let id) = memo.target, !analysts.contains(id) { analysts.append(id) } }
         func displayName(_ id: String) -> String { input.corpus.analysts.analyst(id: id)?.name ?? id }
         let shared = Dictionary(grouping: analysts, by: displayName).filter { $0.value.count > 1 }
         let caseCodeNames = Dictionary(uniqueKeysWithValues: analysts.map { id in
@@ -87,13 +97,16 @@ public struct QDPXExportFormat: ExportFormat {
             for q in questions {
                 x += "      <Code guid=\"\(QDPXLayout.questionGUID(q.id))\" name=\"\(A(q.id))\" isCodable=\"false\" color=\"\(QDPXLayout.questionColor)\">\n"
                 if let text = q.text { x += "        <Description>\(XMLText.content(text))</Description>\n" }
+                x += noteRefs(.question(q.id), indent: "        ")
                 for (i, point) in q.scale.enumerated() {
                     x += "        <Code guid=\"\(QDPXLayout.stanceGUID(q.id, point.value))\" name=\"\(A(QDPXLayout.stanceCodeName(q.id, point.value, label: point.label)))\" isCodable=\"true\" color=\"\(QDPXLayout.stanceColor(index: i, count: q.scale.count))\"/>\n"
                 }
                 x += "      </Code>\n"
             }
             for id in analysts {
-                x += "      <Code guid=\"\(QDPXLayout.caseGUID(id))\" name=\"\(A(caseCodeNames[id]!))\" isCodable=\"true\" color=\"\(QDPXLayout.caseColor)\"/>\n"
+                x += "      <Code guid=\"\(QDPXLayout.caseGUID(id))\" name=\"\(A(caseCodeNames[id]!))\" isCodable=\"true\" color=\"\(QDPXLayout.caseColor)\""
+                let refs = noteRefs(.analyst(id), indent: "        ")
+                x += refs.isEmpty ? "/>\n" : ">\n" + refs + "      </Code>\n"
             }
             x += "    </Codes>\n  </CodeBook>\n"
         }
@@ -120,7 +133,7 @@ public struct QDPXExportFormat: ExportFormat {
                 let guid = QDPXLayout.sourceGUID(doc.id)
                 x += "    <TextSource guid=\"\(guid)\" name=\"\(A(doc.id))\" plainTextPath=\"\(QDPXLayout.internalScheme)\(guid).txt\">\n"
                 x += "      <Description>\(XMLText.content(doc.info.title))</Description>\n"
-                let selections = byDoc[doc.id]!.sorted { a, b in
+                let selections = (byDoc[doc.id] ?? []).sorted { a, b in
                     let (s, t) = (a.annotation.target, b.annotation.target)
                     if s.start != t.start { return s.start < t.start }
                     if s.end != t.end { return s.end < t.end }
@@ -137,12 +150,13 @@ public struct QDPXExportFormat: ExportFormat {
                 }
                 // Notes again at the source level, where QualCoder reads them (as annotations).
                 for guid in refs { x += "      <NoteRef targetGUID=\"\(guid)\"/>\n" }
+                x += noteRefs(.document(doc.id), indent: "      ")
                 x += "    </TextSource>\n"
             }
             x += "  </Sources>\n"
         }
 
-        if !data.isEmpty {
+        if !data.isEmpty || !memos.isEmpty {
             x += "  <Notes>\n"
             for c in notes {
                 let a = c.annotation, user = QDPXLayout.userGUID(c.set)
@@ -158,7 +172,20 @@ public struct QDPXExportFormat: ExportFormat {
                 x += "      <PlainTextContent>\(XMLText.content(metadata(c, in: input.corpus.document(a.target.doc)!).encoded()))</PlainTextContent>\n"
                 x += "    </Note>\n"
             }
+            for (set, memo) in memos {
+                let user = QDPXLayout.userGUID(set)
+                x += "    <Note guid=\"\(QDPXLayout.memoGUID(set, memo.id))\" name=\"\(A("Memo on " + memo.target.description))\" creatingUser=\"\(user)\" creationDateTime=\"\(A(memo.created))\" modifyingUser=\"\(user)\" modifiedDateTime=\"\(A(memo.modified))\">\n"
+                x += "      <PlainTextContent>\(XMLText.content(memo.text))</PlainTextContent>\n"
+                x += "    </Note>\n"
+            }
             x += "  </Notes>\n"
+        }
+        // Project memos, and memos about something the export has no element for (a question
+        // or document it lacks), on the project.
+        let placed = Set(input.codebook.questions.map { MemoTarget.question($0.id) } + codings.map { MemoTarget.question($0.annotation.question) }
+                         + sources.map { MemoTarget.document($0.id) } + analysts.map { MemoTarget.analyst($0) })
+        for (set, memo) in memos where !placed.contains(memo.target) {
+            x += "  <NoteRef targetGUID=\"\(QDPXLayout.memoGUID(set, memo.id))\"/>\n"
         }
         x += "</Project>\n"
         return (x, sources)

@@ -46,6 +46,11 @@
 /// collection names its one page as `first` (embedded) and `last`; the page points back with
 /// `partOf`.
 ///
+/// Memos of the sets follow the codings in the same page, one `Annotation` each with
+/// motivation `commenting`: id `urn:parallax:memo:SET:ID`, the text as a `commenting` body,
+/// the target what it is about (`urn:parallax:question:ID`, `urn:parallax:analyst:ID`, the
+/// document's IRI, or `urn:parallax:project`). `total` counts both. The import skips them.
+///
 /// The `@context` declares JSON-LD 1.1 (`@version`) because JSON literals need it; a JSON-LD
 /// 1.0 processor refuses the document (see the README).
 public struct W3CExportFormat: TextExportFormat {
@@ -58,6 +63,7 @@ public struct W3CExportFormat: TextExportFormat {
 
     public func write(_ input: ExportInput, to stream: inout some TextOutputStream) {
         let codings = input.ordered
+        let memos = input.orderedMemos
         let sets = input.setNames
         let collectionID = W3CVocabulary.collectionPrefix + sets.joined(separator: "+")
         let pageID = collectionID + "#page1"
@@ -66,9 +72,9 @@ public struct W3CExportFormat: TextExportFormat {
             ("id", .string(collectionID)),
             ("type", .string("AnnotationCollection")),
             ("label", .string("Parallax annotations: " + (sets.isEmpty ? "none" : sets.joined(separator: ", ")))),
-            ("total", .integer(codings.count)),
+            ("total", .integer(codings.count + memos.count)),
         ]
-        if !codings.isEmpty { head.append(("last", .string(pageID))) }
+        if !codings.isEmpty || !memos.isEmpty { head.append(("last", .string(pageID))) }
         // Written member by member, one annotation at a time, so a large collection is never
         // held as one string.
         stream.write("{")
@@ -76,7 +82,7 @@ public struct W3CExportFormat: TextExportFormat {
             stream.write(i == 0 ? "\n  " : ",\n  ")
             stream.write(JSONOutput.string(key).text() + ": " + value.text(indent: 1))
         }
-        if !codings.isEmpty {
+        if !codings.isEmpty || !memos.isEmpty {
             let page: [(String, JSONOutput)] = [
                 ("id", .string(pageID)),
                 ("type", .string("AnnotationPage")),
@@ -91,6 +97,10 @@ public struct W3CExportFormat: TextExportFormat {
             for (i, coding) in codings.enumerated() {
                 stream.write(i == 0 ? "\n      " : ",\n      ")
                 stream.write(W3CExportFormat.annotation(coding, codebook: input.codebook).text(indent: 3))
+            }
+            for (i, (set, memo)) in memos.enumerated() {
+                stream.write(i + codings.count == 0 ? "\n      " : ",\n      ")
+                stream.write(W3CExportFormat.memo(memo, set: set).text(indent: 3))
             }
             stream.write("\n    ]\n  }")
         }
@@ -107,6 +117,23 @@ public struct W3CExportFormat: TextExportFormat {
             (W3CVocabulary.extra, .object([("@type", .string("@json"))])),
         ]),
     ])
+
+    /// A memo as a Web Annotation: motivation `commenting`, the text as a `commenting`
+    /// `TextualBody`, the target the IRI of what it is about (``W3CVocabulary/memoTargetIRI(_:)``).
+    static func memo(_ memo: Memo, set: String) -> JSONOutput {
+        .object([
+            ("@context", context),
+            ("id", .string(W3CVocabulary.memoIRI(set: set, id: memo.id))),
+            ("type", .string("Annotation")),
+            ("motivation", .string("commenting")),
+            ("creator", .object([("id", .string(W3CVocabulary.coderIRI(set))), ("type", .string("Person")), ("name", .string(set))])),
+            ("created", .string(memo.created)),
+            ("modified", .string(memo.modified)),
+            ("body", .object([("type", .string("TextualBody")), ("purpose", .string("commenting")),
+                              ("format", .string("text/plain")), ("value", .string(memo.text))])),
+            ("target", .string(W3CVocabulary.memoTargetIRI(memo.target))),
+        ])
+    }
 
     /// One coding as a Web Annotation, with its own `@context` so that it can be used alone.
     static func annotation(_ coding: Coding, codebook: Codebook) -> JSONOutput {

@@ -47,6 +47,8 @@ struct ReviewReport {
         var comparison: QuestionComparison
         /// The analysts who take a position, in row order.
         var entries: [Entry]
+        /// The memos about the question, in export order.
+        var memos: [(set: String, memo: Memo)] = []
     }
 
     /// Set names in order, each with its number of codings.
@@ -73,6 +75,10 @@ struct ReviewReport {
     var analysts: [StanceMatrix.Analyst]
     /// Stances of those analysts on the coded questions (rows in section order).
     var matrix: StanceMatrix
+    /// Memos not shown in a question's section (about the project, a document, an analyst,
+    /// or a question nobody coded), by kind (project, documents, analysts, questions), then
+    /// target, then export order.
+    var otherMemos: [(set: String, memo: Memo)]
 
     /// Works out a report.
     /// - Parameter input: The codings, corpus and codebook.
@@ -107,9 +113,18 @@ struct ReviewReport {
                     }
                 })
             }
-            sections.append(Section(number: sections.count + 1, comparison: comparison, entries: entries))
+            sections.append(Section(number: sections.count + 1, comparison: comparison, entries: entries,
+                                    memos: input.memos(about: .question(q.id))))
         }
         self.sections = sections
+        let sectioned = Set(sections.map { MemoTarget.question($0.comparison.question.id) })
+        let rank = ["project": 0, "doc": 1, "analyst": 2, "question": 3]
+        otherMemos = input.orderedMemos.filter { !sectioned.contains($0.memo.target) }.enumerated().sorted { a, b in
+            let (s, t) = (a.element.memo.target, b.element.memo.target)
+            if s.kind != t.kind { return rank[s.kind, default: 4] < rank[t.kind, default: 4] }
+            if s.id != t.id { return s.id.utf8.lexicographicallyPrecedes(t.id.utf8) }
+            return a.offset < b.offset
+        }.map(\.element)
         self.uncoded = uncoded
 
         let known = Set(input.codebook.questions.map(\.id))

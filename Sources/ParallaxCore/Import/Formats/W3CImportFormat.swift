@@ -15,6 +15,9 @@
 /// - `px:extra`: unknown fields, each value's bytes exactly as they stand in the file (line
 ///   breaks between tokens removed, so a pretty-printed value still fits on one line).
 ///
+/// Memos the export writes (`urn:parallax:memo:…`, motivation `commenting`) are skipped: an
+/// import adds codings only.
+///
 /// Problems are located by JSON path: `review.jsonld: first.items[3].body[0].px:stance`.
 public struct W3CImportFormat: ImportFormat {
     /// Creates the format.
@@ -42,6 +45,9 @@ public struct W3CImportFormat: ImportFormat {
         }
         var reader = Reader(bytes: bytes, context: context, result: result)
         for (node, path) in reader.annotations(in: root) {
+            // A memo the export wrote beside the codings: not a coding, and memos are not
+            // imported (they stay in the set that wrote them).
+            if node["id"]?.string?.hasPrefix(W3CVocabulary.memoPrefix) == true, node["motivation"]?.string == "commenting" { continue }
             reader.annotation(node, path: path)
         }
         return reader.result
