@@ -2,7 +2,10 @@
 /// `word/document.xml` (the body given) and, optionally, `docProps/core.xml`.
 public enum DOCXFixture {
     /// A `.docx` with this body XML (`<w:p>…</w:p>` elements) and core properties XML.
-    public static func make(body: String, core: String? = nil) -> [UInt8] {
+    /// - Parameter parts: Other parts by path, each the XML inside its root element
+    ///   (`word/footnotes.xml`: `<w:footnote w:id="1">…`; `word/header1.xml`: `<w:p>…`),
+    ///   which gets the root element Word gives that part.
+    public static func make(body: String, core: String? = nil, parts: [(String, String)] = []) -> [UInt8] {
         let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
         var entries: [(String, [UInt8])] = [
             ("[Content_Types].xml", Array("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8)),
@@ -12,6 +15,11 @@ public enum DOCXFixture {
             entries.append(("docProps/core.xml", Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties "
                 + "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
                 + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">\(core)</cp:coreProperties>").utf8)))
+        }
+        for (path, inner) in parts {
+            let root = path.hasSuffix("footnotes.xml") ? "footnotes" : path.hasSuffix("endnotes.xml") ? "endnotes"
+                : path.contains("/header") ? "hdr" : path.contains("/footer") ? "ftr" : path.hasSuffix("settings.xml") ? "settings" : "document"
+            entries.append((path, Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:\(root) \(w)>\(inner)</w:\(root)>".utf8)))
         }
         return storedZip(entries)
     }

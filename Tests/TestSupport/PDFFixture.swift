@@ -38,7 +38,9 @@ public enum PDFFixture {
     ///   - info: Info dictionary entries (`Title`, `Author`, `CreationDate`).
     ///   - encrypted: Adds a Standard security handler whose user password is not empty.
     ///   - drawing: Gives every page a filled rectangle (a page of a scan has no text).
-    public static func make(pages: [[Line]], info: [String: String] = [:], encrypted: Bool = false, drawing: Bool = false) -> [UInt8] {
+    ///   - xmp: An XMP packet, stored uncompressed as the catalog's `/Metadata` stream.
+    public static func make(pages: [[Line]], info: [String: String] = [:], encrypted: Bool = false, drawing: Bool = false,
+                            xmp: String? = nil) -> [UInt8] {
         var objects: [[UInt8]] = []
         func add(_ body: [UInt8]) -> Int { objects.append(body); return objects.count }
         func text(_ s: String) -> [UInt8] { Array(s.utf8) }
@@ -58,7 +60,12 @@ public enum PDFFixture {
             let content = add(text("<< /Length \(stream.count) >>\nstream\n") + stream + text("\nendstream"))
             kids.append(add(text("<< /Type /Page /Parent \(pagesObject) 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 \(font) 0 R >> >> /Contents \(content) 0 R >>")))
         }
-        objects[catalog - 1] = text("<< /Type /Catalog /Pages \(pagesObject) 0 R >>")
+        var metadata = ""
+        if let xmp {
+            let packet = text(xmp)
+            metadata = " /Metadata \(add(text("<< /Type /Metadata /Subtype /XML /Length \(packet.count) >>\nstream\n") + packet + text("\nendstream"))) 0 R"
+        }
+        objects[catalog - 1] = text("<< /Type /Catalog /Pages \(pagesObject) 0 R\(metadata) >>")
         objects[pagesObject - 1] = text("<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>")
         let infoObject = add(text("<< " + info.sorted { $0.key < $1.key }.map { "/\($0.key) (\($0.value))" }.joined(separator: " ") + " >>"))
         var encryptObject: Int?

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// poppler puts each page's text in reading order (columns included) and gives every
 /// character's box; ``PDFLayout`` makes paragraphs of the lines. Metadata comes from the
-/// Info dictionary (Title, Author, CreationDate). A PDF that needs a password, has no text
+/// XMP packet (`dc:title`, `dc:creator`, `xmp:CreateDate`) and the Info dictionary (Title,
+/// Author, CreationDate): XMP first, unless Info was modified after the packet was written. A PDF that needs a password, has no text
 /// layer (a scan), or is not a PDF is refused with what to do.
 public enum PDFReader {
     /// The reader's name and the poppler it runs on, as the manifest records it.
@@ -107,28 +108,67 @@ public enum PDFReader {
         return result
     }
 
-    /// Title, authors and date from the Info dictionary, without the placeholders word
-    /// processors write there (`Microsoft Word - memo.docx`, a bare file name).
+    /// Title, authors and date from the XMP packet and the Info dictionary, without the
+    /// placeholders word processors write there (`Microsoft Word - memo.docx`, a bare file name).
+    ///
+    /// Field by field, the XMP packet is taken first and the Info dictionary fills what it
+    /// lacks: PDF 2.0 deprecates the Info dictionary for all but its dates, and XMP's
+    /// `dc:creator` is a list of names where Info's `Author` is one string to be split. The
+    /// exception is a packet gone stale: when Info's `ModDate` is later than the packet's
+    /// `xmp:MetadataDate` (else `xmp:ModifyDate`), a tool that knows only the Info dictionary
+    /// edited it after the packet was written, and Info is taken first.
     static func metadata(_ doc: OpaquePointer) -> DocumentMetadata {
         func take(_ p: UnsafeMutablePointer<gchar>?) -> String? {
             guard let p else { return nil }
             defer { g_free(p) }
             return String(cString: p)
         }
-        var m = DocumentMetadata()
-        if var title = take(poppler_document_get_title(doc)) {
-            if title.hasPrefix("Microsoft Word - ") { title.removeFirst("Microsoft Word - ".count) }
-            let lower = title.lowercased()
-            let placeholder = [".doc", ".docx", ".pdf", ".indd", ".txt"].contains { lower.hasSuffix($0) } || lower == "untitled"
-            if !placeholder { m.offer(title: title, from: "PDF Info") }
-        }
-        if let author = take(poppler_document_get_author(doc)) {
-            m.offer(authors: MetadataText.splitAuthors(author), from: "PDF Info")
-        }
+        var info = Fields()
+        info.title = take(poppler_document_get_title(doc))
+        info.authors = take(poppler_document_get_author(doc)).map(MetadataText.splitAuthors) ?? []
         if let dt = poppler_document_get_creation_date_time(doc) {
             defer { g_date_time_unref(dt) }
             let y = Int(g_date_time_get_year(dt)), mo = Int(g_date_time_get_month(dt)), d = Int(g_date_time_get_day_of_month(dt))
-            m.offer(date: String(format: "%04d-%02d-%02d", y, mo, d), from: "PDF Info")
+            info.date = String(format: "%04d-%02d-%02d", y, mo, d)
+        }
+        var infoModified: Double?
+        if let dt = poppler_document_get_modification_date_time(doc) {
+            infoModified = Double(g_date_time_to_unix(dt))
+            g_date_time_unref(dt)
+        }
+        let xmp = take(poppler_document_get_metadata(doc)).flatMap { XMPPacket.parse(Array($0.utf8)) }
+        return merged(info: info, infoModified: infoModified, xmp: xmp)
+    }
+
+    /// Title, authors and date of one of the two sources.
+    struct Fields {
+        var title: String?
+        var authors: [String] = []
+        var date: String?
+    }
+
+    /// The precedence of ``metadata(_:)``, apart from poppler: XMP first unless Info was
+    /// modified more than a minute after the packet was written.
+    static func merged(info: Fields, infoModified: Double?, xmp packet: XMPPacket?) -> DocumentMetadata {
+        var sources: [(Fields, String)] = [(info, "PDF Info")]
+        if let packet {
+            var x = Fields()
+            x.title = packet.title
+            x.authors = packet.creators.count == 1 ? MetadataText.splitAuthors(packet.creators[0]) : packet.creators
+            x.date = packet.created
+            let stale = infoModified.map { modified in packet.written.flatMap(XMPPacket.instant).map { modified > $0 + 60 } ?? false } ?? false
+            if stale { sources.append((x, "XMP")) } else { sources.insert((x, "XMP"), at: 0) }
+        }
+        var m = DocumentMetadata()
+        for (fields, origin) in sources {
+            if var title = fields.title {
+                if title.hasPrefix("Microsoft Word - ") { title.removeFirst("Microsoft Word - ".count) }
+                let lower = title.lowercased().trimmingCharacters(in: .whitespaces)
+                let placeholder = [".doc", ".docx", ".pdf", ".indd", ".txt"].contains { lower.hasSuffix($0) } || lower == "untitled"
+                if !placeholder { m.offer(title: title, from: origin) }
+            }
+            m.offer(authors: fields.authors, from: origin)
+            m.offer(date: fields.date, from: origin)
         }
         return m
     }
