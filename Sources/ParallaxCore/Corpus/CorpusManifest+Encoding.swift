@@ -43,6 +43,10 @@ extension CorpusManifest {
                     var parts: [[UInt8]] = [str("file") + Array(": ".utf8) + str(v.file), str("sha256") + Array(": ".utf8) + str(v.sha256)]
                     if let s = v.source { parts.append(str("source") + Array(": ".utf8) + source(s)) }
                     parts.append(str("replaced") + Array(": ".utf8) + str(v.replaced))
+                    if let anchors = v.anchors, !anchors.isEmpty {
+                        let items = anchors.map { Array("[".utf8) + str($0.id) + Array(", \($0.start), \($0.end)]".utf8) }
+                        parts.append(str("anchors") + Array(": [".utf8) + items.joined(separator: Array(", ".utf8)) + Array("]".utf8))
+                    }
                     w.raw(Array("        { ".utf8) + parts.joined(separator: Array(", ".utf8)) + Array((k == versions.count - 1 ? " }\n" : " },\n").utf8))
                 }
                 w.raw("      ]\n")

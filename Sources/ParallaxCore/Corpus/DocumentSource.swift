@@ -34,9 +34,12 @@ public struct DocumentVersion: Codable, Equatable, Sendable {
     public var source: DocumentSource?
     /// When it was replaced (UTC, ISO 8601).
     public var replaced: String
+    /// Where each annotation on the document pointed in this text when it was replaced
+    /// (before they were re-anchored onto the new one), by id order; `nil` when none did.
+    public var anchors: [VersionAnchor]?
 
     /// Creates a version record.
-    public init(file: String, sha256: String, source: DocumentSource?, replaced: String) {
-        self.file = file; self.sha256 = sha256; self.source = source; self.replaced = replaced
+    public init(file: String, sha256: String, source: DocumentSource?, replaced: String, anchors: [VersionAnchor]? = nil) {
+        self.file = file; self.sha256 = sha256; self.source = source; self.replaced = replaced; self.anchors = anchors
     }
 }

@@ -62,10 +62,11 @@ public enum DocumentPlanner {
 
     /// Plans replacing a document's text with a new version. The id, title and other
     /// metadata stay (the user's or the file's from the first add); the segmentation and
-    /// speakers are taken afresh; the old text is listed among the versions.
+    /// speakers are taken afresh; the old text is listed among the versions, with `anchors`:
+    /// where the annotations on it pointed (those whose hash is the old text's).
     /// - Throws: ``ParallaxError`` for an unknown id, or a file identical to the current text.
     public static func update(_ id: String, with extracted: ExtractedDocument, fileName: String, sourceHash: String,
-                              corpus: Corpus, now: String) throws -> DocumentPlan {
+                              corpus: Corpus, now: String, anchors: [VersionAnchor] = []) throws -> DocumentPlan {
         let old = try corpus.requireDocument(id)
         let text = Array(extracted.text.utf8)
         if Document.sha256(text) == old.hash {
@@ -77,7 +78,7 @@ public enum DocumentPlanner {
         let ext = (fileName as NSString).pathExtension.lowercased()
         var info = old.info
         let version = DocumentVersion(file: "versions/\(old.id)-\(old.hash.prefix(8)).txt", sha256: old.hash, source: old.info.source,
-                                      replaced: now)
+                                      replaced: now, anchors: anchors.isEmpty ? nil : anchors.sorted { $0.id < $1.id })
         info.versions = (info.versions ?? []).filter { $0.sha256 != old.hash } + [version]
         info.file = "\(old.id)-\(hash8).txt"
         info.source = DocumentSource(file: "sources/\(old.id)-\(sourceHash.prefix(8)).\(ext.isEmpty ? extracted.format.rawValue : ext)",

@@ -14,7 +14,8 @@ public struct CommandRegistry: Sendable {
     public static let standard = CommandRegistry(commands:
         SessionCommands.all + ReadingCommands.all + AnnotatingCommands.all + StoreCommands.all
         + CompareCommands.all + NetworkCommands.all + InterchangeCommands.all + AgreementCommands.all + TeamCommands.all
-        + SyncCommands.all + ReviewCommands.all + DocumentCommands.all + AnalystCommands.all + MemoCommands.all)
+        + SyncCommands.all + ReviewCommands.all + DocumentCommands.all + AnalystCommands.all + MemoCommands.all
+        + HistoryCommands.all)
 
     /// The command with this name or alias.
     public func command(named name: String) -> Command? {

@@ -57,7 +57,8 @@ enum DocumentCommands {
 
         `doc update ID FILE` replaces a document's text with a new version: every annotation
         on it is re-anchored and saved with the new text's hash; moved, fuzzy and orphaned
-        annotations are listed. The previous text is kept under Corpus/versions/.
+        annotations are listed. The previous text is kept under Corpus/versions/, with
+        where each annotation pointed in it: `history ID` shows an annotation across versions.
 
         `doc remove ID` is refused while any set has annotations on the document.
         `doc show ID` shows its metadata, source, hash and counts.
@@ -124,8 +125,13 @@ enum DocumentCommands {
         try writer.acquire()
         defer { writer.release() }
         let fresh = try Corpus.load(from: session.corpusDirectory)
-        let plan = try DocumentPlanner.update(id, with: file.extracted, fileName: file.name, sourceHash: hash, corpus: fresh, now: now())
-        try writer.commit(plan, source: file.bytes, previous: try fresh.requireDocument(id))
+        // Where each annotation points in the text being replaced, kept with it for `history`.
+        let previous = try fresh.requireDocument(id)
+        let anchors = before.flatMap(\.annotations).filter { $0.target.hash == previous.hash }
+            .map { VersionAnchor(id: $0.id, start: $0.target.start, end: $0.target.end) }
+        let plan = try DocumentPlanner.update(id, with: file.extracted, fileName: file.name, sourceHash: hash, corpus: fresh, now: now(),
+                                              anchors: anchors)
+        try writer.commit(plan, source: file.bytes, previous: previous)
         let updated = try Corpus.load(from: session.corpusDirectory)
         try session.replaceCorpus(updated)
         // Each set is re-anchored as it loads; saving it records the new spans and hash.
@@ -229,7 +235,10 @@ enum DocumentCommands {
         } else {
             rows.append(["source", "— (placed in the corpus by hand)"])
         }
-        for v in r.versions { rows.append(["version", "Corpus/\(v.file) \(v.sha256.prefix(12))… replaced \(v.replaced)"]) }
+        for v in r.versions {
+            let n = v.anchors?.count ?? 0
+            rows.append(["version", "Corpus/\(v.file) \(v.sha256.prefix(12))… replaced \(v.replaced)" + (n == 0 ? "" : ", \(n) annotation\(n == 1 ? "" : "s") on it (`history ID`)")])
+        }
         let style = session.style
         for row in rows {
             for (k, line) in TextLayout.wrap(row[1], width: style.width - 13).enumerated() {
