@@ -98,7 +98,9 @@ struct BadInputCatalogueTests {
                 "PDF_ENCRYPTED": PDFFixture.make(pages: [[PDFFixture.Line("secret", y: 700)]], encrypted: true),
                 "PDF_SCANNED": PDFFixture.make(pages: [[], []], drawing: true),
                 "PDF_CUT": Array(PDFFixture.make(pages: [[PDFFixture.Line("cut short", y: 700)]]).prefix(400)),
-                "DOCX_BOMB": docxBomb]
+                "DOCX_BOMB": docxBomb,
+                "DOCX_NOTES_CUT": DOCXFixture.make(body: "<w:p><w:r><w:t>Sanctions bite.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>",
+                                                   parts: [("word/footnotes.xml", "<w:footnote w:id=\"1\"><w:p><w:r><w:t>Source")])]
     }()
 
     /// The baseline exported as W3C Web Annotations by the binary.
@@ -116,8 +118,10 @@ struct BadInputCatalogueTests {
         var s = Substring(input)
         while let ch = s.first {
             if ch == "$", let name = placeholders.keys.sorted(by: { $0.count > $1.count }).first(where: { s.dropFirst().hasPrefix($0) }) {
-                var text = String(decoding: placeholders[name]!, as: UTF8.self)
                 s = s.dropFirst(1 + name.count)
+                // Unedited, a placeholder's bytes go in as they are (a zip's CRCs need not be UTF-8).
+                if s.first != "{" { out += placeholders[name]!; continue }
+                var text = String(decoding: placeholders[name]!, as: UTF8.self)
                 while s.first == "{", let arrow = s.firstIndex(of: "→"), let close = s[arrow...].firstIndex(of: "}") {
                     let old = String(s[s.index(after: s.startIndex)..<arrow])
                     // Escapes in the new text are expanded (a raw byte that is not UTF-8 cannot be).
