@@ -61,7 +61,11 @@ public final class CorpusWriter {
     /// - Throws: ``ParallaxError`` when a write fails; the manifest is then unchanged.
     public func commit(_ plan: DocumentPlan, source: [UInt8], previous: Document? = nil) throws {
         try acquire()
-        removeStrays(keeping: plan.manifest)
+        // What the committed manifest names stays too: for an update, the current text is not
+        // in the plan's manifest (it becomes a version) but stays the document's text until
+        // the commit (removing it first left a manifest naming a missing file when killed
+        // before the rename; found by Scripts/crash-docs).
+        removeStrays(keeping: plan.manifest, alsoKeeping: previous.map { [$0.info.file] } ?? [])
         if let file = plan.info.source?.file { try write(file, source) }
         if let previous, let version = plan.info.versions?.last, version.sha256 == previous.hash {
             try write(version.file, previous.text.utf8)
@@ -108,8 +112,8 @@ public final class CorpusWriter {
     /// beside the manifest that it does not name but that were written by Parallax (their
     /// original is such a stray, or they equal a text the manifest keeps as a version).
     /// Only the lock holder calls this, so no other writer is mid-way.
-    func removeStrays(keeping manifest: CorpusManifest) {
-        var referenced = Set<String>()
+    func removeStrays(keeping manifest: CorpusManifest, alsoKeeping: Set<String> = []) {
+        var referenced = alsoKeeping
         var versionHashes = Set<String>()
         for d in manifest.documents {
             referenced.insert(d.file)
