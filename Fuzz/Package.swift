@@ -4,7 +4,8 @@
 // recorded runs).
 import PackageDescription
 
-let harnesses = ["FuzzSetFile", "FuzzJournal", "FuzzCSVImport", "FuzzW3CImport", "FuzzQDPXImport", "FuzzCommandLine"]
+let harnesses = ["FuzzSetFile", "FuzzJournal", "FuzzCSVImport", "FuzzW3CImport", "FuzzQDPXImport", "FuzzCommandLine",
+                 "FuzzHTMLReader", "FuzzPDFReader", "FuzzDOCXReader"]
 
 let package = Package(
     name: "ParallaxFuzz",

@@ -9,6 +9,7 @@
 - FuzzQDPXImport: the baseline's qdpx export (also the harness's template for source texts),
   the one-annotation export's project.qde as text, and an archive with a `../evil` entry.
 - FuzzCommandLine: every command line of the session snapshot tests and the README's tour.
+- FuzzHTMLReader, FuzzPDFReader, FuzzDOCXReader: see Fuzz/make-reader-seeds.py.
 """
 import io, os, re, shutil, subprocess, sys, tempfile, zipfile
 
@@ -73,5 +74,7 @@ readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
 commands += [m.split("#")[0].strip() for m in re.findall(r"parallax(?:\[[^\]]*\])?> (.*)", readme)]
 for i, c in enumerate(dict.fromkeys(c for c in commands if c)):
     put("FuzzCommandLine", f"line-{i:03}.txt", c)
+# The document readers' seeds are written by their own script (no binary needed).
+exec(open(os.path.join(root, "Fuzz", "make-reader-seeds.py"), encoding="utf-8").read())
 for h in sorted(os.listdir(seeds)):
     print(h, len(os.listdir(os.path.join(seeds, h))), "seeds")
