@@ -51,6 +51,8 @@ struct ExportMemoTests {
         let g = { (set: String, id: String) in QDPXLayout.memoGUID(set, id) }
         let codes = try #require(root.child(named: "CodeBook")?.child(named: "Codes")).children(named: "Code")
         #expect(refs(codes.first { $0.attributes["name"] == "reset-wedge" }) == [g("baseline", "01MEMOQ0000000000000000000")])
+        #expect(codes.first { $0.attributes["name"] == "reset-wedge" }?.child(named: "Description")?.text.hasSuffix(
+            "\n\nDefinition: Moscow <leaving> Beijing for Washington\n\nInclude: explicit claims\n\nExclude: hopes\n\nExamples: 01TESTAAAAAAAAAAAAAAAAAAAA") == true)
         #expect(refs(codes.first { $0.attributes["guid"] == QDPXLayout.caseGUID("kim") }) == [g("baseline", "01MEMOA0000000000000000000")])
         let sources = try #require(root.child(named: "Sources")).children(named: "TextSource")
         #expect(refs(sources.first { $0.attributes["name"] == "brookings" }).last == g("baseline", "01MEMOD0000000000000000000"))

@@ -195,4 +195,22 @@ struct QDCCodebookTests {
         #expect(throws: ImportFailure.self) { try store.importQuestions(Array("<CodeBook".utf8), path: "bad.qdc") }
         #expect(Fixtures.bytes(path) == before)
     }
+
+    @Test("columns count Unicode scalars, also after accents, emoji and a tag spread over lines")
+    func columnsInScalars() {
+        let xml = "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n"
+            + "<Code guid=\"0D62985D-B147-5D01-A9B5-CAE5DCD98342\" name=\"Aydıntaşbaş 🇹🇷\" isCodable=\"true\"><Code guid=\"0D62985D-B147-5D01-A9B5-CAE5DCD98343\" name=\"a\" isCodable=\"true\"/></Code>"
+            + "<Code guid=\"0D62985D-B147-5D01-A9B5-CAE5DCD98344\"\n   name=\"é\"\n   isCodable=\"true\"/>\n</Codes></CodeBook>"
+        do {
+            _ = try QDCCodebook.read(Array(xml.utf8), path: "u.qdc")
+            Issue.record("a bad file was read")
+        } catch {
+            let lines = error.problems.map(\.description)
+            let line2 = Array(xml.split(separator: "\n")[1].unicodeScalars)
+            let second = line2.indices.filter { line2[$0] == "<" }.dropFirst(3).first.map { $0 + 1 } ?? 0
+            #expect(lines.count == 2, "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("u.qdc:2:1: code \"Aydıntaşbaş 🇹🇷\" has one child code") })
+            #expect(lines.contains { $0.hasPrefix("u.qdc:2:\(second): code \"é\" has no child codes") }, "\(lines) \(second)")
+        }
+    }
 }

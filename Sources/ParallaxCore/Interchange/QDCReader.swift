@@ -91,7 +91,7 @@ struct QDCReader {
             problem("the colour \"\(colour)\" of code \"\(name)\" is not #RRGGBB", code, hint: "write it as #RRGGBB, e.g. #4F6D7A")
             failed = true
         }
-        guard let scale = self.scale(children, question: name, id: id), !failed else { return nil }
+        guard let scale = self.scale(code, children, question: name, id: id), !failed else { return nil }
         // Without a description, the name is all the file says about the question.
         var q = Question(id: id, text: name, scale: scale)
         q.colour = code.attributes["color"]
@@ -100,7 +100,7 @@ struct QDCReader {
     }
 
     /// The stances of a question's child codes, in increasing order.
-    private mutating func scale(_ children: [XMLTreeElement], question: String, id: String) -> [Question.Point]? {
+    private mutating func scale(_ code: XMLTreeElement, _ children: [XMLTreeElement], question: String, id: String) -> [Question.Point]? {
         let read = children.map { QDCReader.stance(fromName: $0.attributes["name"] ?? "", prefixes: [question + ": ", id + ": "]) }
         var points: [Question.Point] = []
         if read.allSatisfy({ $0.value == nil }) {
@@ -128,8 +128,8 @@ struct QDCReader {
             guard ok else { return nil }
             points.sort { $0.value < $1.value }
         }
-        if points.count < 2, let first = children.first {
-            problem("code \"\(question)\" has one child code, and a question needs a scale of at least two stances", first,
+        if points.count < 2 {
+            problem("code \"\(question)\" has one child code, and a question needs a scale of at least two stances", code,
                     hint: "add another child code under it")
             return nil
         }

@@ -3,7 +3,7 @@
 /// ## Mapping
 /// - `Users/User`: one per set (coder), `name` = the set name.
 /// - `CodeBook/Codes/Code`: one per question (`name` = question id, `isCodable="false"`,
-///   `Description` = the question), each with one codable child per scale point, named
+///   `Description` = the question, then its definition sections as in ``QDCCodebook``), each with one codable child per scale point, named
 ///   `QUESTION: SIGNED-VALUE LABEL` (`reset-wedge: -1 unlikely`): names are unique across the
 ///   codebook, as QualCoder requires. A coding's question and stance are the parent and the
 ///   number after the `QUESTION: ` prefix of the code its `CodeRef` points at (files written

@@ -66,7 +66,8 @@ public struct QDPXExportFormat: ExportFormat {
         // Questions with their scales, plus any question or stance a coding uses that the
         // codebook lacks, so every coding has a code to point at.
         var questions: [(id: String, text: String?, scale: [(value: Int, label: String?)])] =
-            input.codebook.questions.map { q in (q.id, q.text, q.scale.map { ($0.value, Optional($0.label)) }) }
+            // The description is the question with its definition, as the `.qdc` export writes it.
+            input.codebook.questions.map { q in (q.id, QDCCodebook.description(of: q), q.scale.map { ($0.value, Optional($0.label)) }) }
         for c in codings {
             let a = c.annotation
             if let i = questions.firstIndex(where: { $0.id == a.question }) {
