@@ -98,7 +98,7 @@ enum DocumentCommands {
         let hash = Document.sha256(file.bytes)
         // Planned against the session's corpus first: a refusal changes nothing on disk.
         _ = try DocumentPlanner.add(file.extracted, options: options, fileName: file.name, sourceHash: hash, corpus: session.corpus, now: now())
-        let writer = CorpusWriter(directory: session.corpusDirectory)
+        let writer = CorpusWriter(directory: session.corpusDirectory, fs: session.fileSystem)
         try writer.acquire()
         defer { writer.release() }
         let fresh = try Corpus.load(from: session.corpusDirectory)
@@ -121,7 +121,7 @@ enum DocumentCommands {
             let on = set.annotations.filter { $0.target.doc == id }
             if !on.isEmpty { before.append((set.name, on)) }
         }
-        let writer = CorpusWriter(directory: session.corpusDirectory)
+        let writer = CorpusWriter(directory: session.corpusDirectory, fs: session.fileSystem)
         try writer.acquire()
         defer { writer.release() }
         let fresh = try Corpus.load(from: session.corpusDirectory)
@@ -183,7 +183,7 @@ enum DocumentCommands {
             throw ParallaxError(.conflict, "document \(id) has annotations: " + counts.joined(separator: ", "), at: "doc remove",
                                 hint: "delete them first (`list doc:\(id) set:all`), or keep the document")
         }
-        let writer = CorpusWriter(directory: session.corpusDirectory)
+        let writer = CorpusWriter(directory: session.corpusDirectory, fs: session.fileSystem)
         try writer.acquire()
         defer { writer.release() }
         var manifest = try Corpus.load(from: session.corpusDirectory).manifest

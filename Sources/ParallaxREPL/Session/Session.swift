@@ -9,6 +9,8 @@ public final class Session {
     public private(set) var corpus: Corpus
     /// The annotation store (opened again over a replaced corpus).
     public private(set) var store: AnnotationStore
+    /// The file system the session writes through (``SessionOptions/fileSystem``).
+    var fileSystem: any FileSystem { store.fs }
     /// The corpus directory the session loaded.
     public let corpusDirectory: String
     /// The commands this session understands.
@@ -42,7 +44,7 @@ public final class Session {
         let corpus = try Corpus.load(from: options.corpusDirectory)
         self.corpus = corpus
         self.corpusDirectory = options.corpusDirectory
-        self.store = try AnnotationStore(directory: options.annotationsDirectory, corpus: corpus)
+        self.store = try AnnotationStore(directory: options.annotationsDirectory, corpus: corpus, fs: options.fileSystem)
         if let n = options.compactionThreshold { store.compactionThreshold = max(1, n) }
         self.registry = registry
         self.out = out
@@ -69,7 +71,7 @@ public final class Session {
     public func replaceCorpus(_ corpus: Corpus) throws {
         let threshold = store.compactionThreshold
         try store.close()
-        let reopened = try AnnotationStore(directory: store.directory, corpus: corpus)
+        let reopened = try AnnotationStore(directory: store.directory, corpus: corpus, fs: store.fs)
         reopened.compactionThreshold = threshold
         self.corpus = corpus
         self.store = reopened

@@ -1,3 +1,5 @@
+import ParallaxStore
+
 /// How to open a session.
 public struct SessionOptions: Sendable {
     /// The corpus directory (`./Corpus`).
@@ -11,6 +13,9 @@ public struct SessionOptions: Sendable {
     /// Journal entries after which a set is compacted (`PARALLAX_COMPACT_EVERY`; the
     /// store's default when `nil`). Small values exercise compaction in crash tests.
     public var compactionThreshold: Int?
+    /// The file system every write of the session goes through (the store's, the corpus
+    /// writer's, sync's): tests record or fault it (see ``FileSystem``).
+    public var fileSystem: any FileSystem = PosixFileSystem()
 
     /// Creates options.
     public init(corpusDirectory: String = "Corpus", annotationsDirectory: String = "Annotations",

@@ -33,7 +33,7 @@ public final class AnnotationStore {
     /// Journal entries after which a set is compacted into its file.
     public var compactionThreshold = 4096
 
-    let fs: any FileSystem
+    package let fs: any FileSystem
     private let anchor: @Sendable ([TextTarget], Document) -> [AnchorOutcome]
     var entries: [String: Entry] = [:]
     var undoStack: [UndoStep] = []
