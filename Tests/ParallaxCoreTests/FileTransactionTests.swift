@@ -42,6 +42,15 @@ struct FileTransactionTests {
             ((try? FileManager.default.contentsOfDirectory(atPath: RuntimeDirectory.path(in: dir))) ?? []).filter { $0.contains(".intent") }
         }
 
+        /// What a transaction may leave behind: claims, records and temporary files, in the
+        /// folder or in `.parallax/` (whose `.gitignore` is meant to stay).
+        func leftovers() -> [String] {
+            let runtime = ((try? FileManager.default.contentsOfDirectory(atPath: RuntimeDirectory.path(in: dir))) ?? [])
+                .filter { $0 != ".gitignore" }.map { RuntimeDirectory.name + "/" + $0 }
+            let beside = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.contains(".txn-") || $0.contains(".tmp") }
+            return (runtime + beside).sorted()
+        }
+
         func remove() { try? FileManager.default.removeItem(atPath: dir) }
     }
 
@@ -121,7 +130,7 @@ struct FileTransactionTests {
             try FileTransaction.recover(in: s.dir, fs: PosixFileSystem())
             let files = s.files()
             #expect(files == s.allOld || files == s.allNew, "step \(step): \(files.keys.sorted())")
-            #expect(s.records().isEmpty)
+            #expect(s.leftovers().isEmpty, "step \(step): left behind after recovery: \(s.leftovers())")
             outcomes.append(files == s.allNew)
             step += 1
         }
@@ -148,6 +157,37 @@ struct FileTransactionTests {
         #expect(r.completed.isEmpty)
         #expect(s.files() == s.allOld, "the orphaned temporary file is removed, nothing else changes")
         #expect(s.records() == ["3-ef.intent"])
+    }
+
+    @Test("a kill while .parallax is first made leaves no temporary .gitignore; one an earlier version left is removed on recovery")
+    func ignoreFileLeftovers() throws {
+        let s = Scene()
+        defer { s.remove() }
+        // The calls that make `.parallax/` and its `.gitignore`, each a kill point.
+        let probe = RecordingFileSystem(root: s.dir)
+        try RuntimeDirectory.ensure(in: s.dir, fs: probe)
+        #expect(probe.operations.map(\.description).allSatisfy { !$0.contains(".tmp") }, "\(probe.operations)")
+        try FileManager.default.removeItem(atPath: RuntimeDirectory.path(in: s.dir))
+        for step in 0..<probe.callCount {
+            let fs = RecordingFileSystem(root: s.dir)
+            fs.stopAt = step
+            #expect(throws: ParallaxError.self) { try s.commit(fs: fs) }
+            try FileTransaction.recover(in: s.dir, fs: PosixFileSystem())
+            #expect(s.leftovers().isEmpty, "step \(step): \(s.leftovers())")
+            // The next writer finds `.gitignore` whole, whatever the kill left.
+            try RuntimeDirectory.ensure(in: s.dir, fs: PosixFileSystem())
+            #expect(Fixtures.bytes(RuntimeDirectory.path(in: s.dir) + "/.gitignore") == Array("*\n".utf8))
+            try FileManager.default.removeItem(atPath: RuntimeDirectory.path(in: s.dir))
+        }
+        // A torn `.gitignore` is written again; an earlier version's temporary file is removed.
+        let state = try RuntimeDirectory.ensure(in: s.dir, fs: PosixFileSystem())
+        _ = FileManager.default.createFile(atPath: state + "/.gitignore", contents: Data([0, 0]))
+        _ = FileManager.default.createFile(atPath: state + "/.gitignore.tmp-4242", contents: Data())
+        try FileTransaction.recover(in: s.dir, fs: PosixFileSystem())
+        #expect(s.leftovers().isEmpty)
+        try RuntimeDirectory.ensure(in: s.dir, fs: PosixFileSystem())
+        #expect(Fixtures.bytes(state + "/.gitignore") == Array("*\n".utf8))
+        #expect(s.files() == s.allOld)
     }
 
     @Test("a path outside the directory is refused before anything is written")

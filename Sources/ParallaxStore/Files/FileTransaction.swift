@@ -194,6 +194,12 @@ public struct FileTransaction {
         // Temporary files whose claim is gone (a discard interrupted before its unlinks were
         // durable): a live transaction's claim always exists before its temporary files.
         names = try fs.list(state)
+        // And the temporary `.gitignore` of an earlier version killed while creating the folder
+        // (this version writes it in place).
+        for file in names where RuntimeDirectory.isStaleIgnoreTemporary(file) {
+            try fs.unlink(state + "/" + file)
+            try fs.syncDirectory(state)
+        }
         for folder in [directory, state] {
             for file in try fs.list(folder) {
                 guard let marker = file.range(of: temporaryMarker) else { continue }

@@ -8,6 +8,12 @@ import Darwin
 extension RuntimeDirectory {
     /// Creates the folder and its `.gitignore` when they are missing, durably (the new
     /// entries' directories are fsynced).
+    ///
+    /// The `.gitignore` is written in place, not through a temporary file renamed over it: a
+    /// process killed meanwhile would leave that temporary file behind, named after its pid,
+    /// for no later process to know it could remove. A crash can leave the `.gitignore` empty
+    /// or torn instead (shorter than its two bytes, or zeros), which the next call writes
+    /// again; two processes writing it at once write the same bytes.
     /// - Parameters:
     ///   - directory: The annotations directory.
     ///   - fs: The file system.
@@ -18,8 +24,24 @@ extension RuntimeDirectory {
         let folder = path(in: directory)
         let ignore = folder + "/.gitignore"
         if try fs.makeDirectory(folder) { try fs.syncDirectory(directory) }
-        if try fs.read(ignore) == nil { try fs.replaceAtomically(ignore, with: Array(gitignore.utf8)) }
+        let wanted = Array(gitignore.utf8)
+        let present = try fs.read(ignore)
+        // Missing, or left torn by a crash; one the user changed is left alone.
+        if present == nil || (present! != wanted && present!.count <= wanted.count) {
+            let fd = try fs.open(ignore, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
+            defer { fs.close(fd) }
+            try wanted.withUnsafeBytes { try fs.write(fd, $0) }
+            try fs.fsync(fd)
+            try fs.syncDirectory(folder)
+        }
         return folder
+    }
+
+    /// Whether a file in the folder is a temporary `.gitignore` an earlier version was
+    /// writing (`.gitignore.tmp-PID`) when it was killed: ``FileTransaction/recover(in:fs:waitingUpTo:)``
+    /// removes them.
+    static func isStaleIgnoreTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".gitignore.tmp-")
     }
 
     /// ``ensure(in:fs:)`` for the annotations directory that holds a set file.
