@@ -36,13 +36,11 @@ final class Sync {
 
     private let store: AnnotationStore
     private let driverCommand: String
-    private let fs: any FileSystem = PosixFileSystem()
+    private var fs: any FileSystem { store.fs }
     private var git: Git!
     /// The annotations folder relative to the repository root (`Annotations`).
     private var folder = ""
     private var root = ""
-    /// Locks on sets this session does not write, held for the whole sync.
-    private var heldLocks: [SetLock] = []
 
     /// A sync of the store's sets.
     /// - Parameters:
@@ -72,21 +70,29 @@ final class Sync {
     /// - Throws: ``ParallaxError`` saying why nothing was done, or what went wrong and what
     ///   state the clone is in.
     func run(message: String?) throws -> Report {
-        defer { heldLocks.removeAll() }
         try locate()
-        var report = Report()
         let sets = try store.setNames()
+        // Every set locked for the whole sync, so no other session changes one while git
+        // merges it, and every journal folded into its set (a killed session's too), so git
+        // commits every acknowledged change and no journal is replayed over a merged file.
+        do {
+            return try store.withJournalsFolded(sets) { try runLocked(message: message, sets: sets) }
+        } catch var error as ParallaxError where error.kind == .locked {
+            error.hint = "sync needs every set closed: quit that session (its changes are on disk), then sync again"
+            throw error
+        }
+    }
 
-        // 1. Refusals, before anything changes.
-        try holdLocks(of: sets)
+    private func runLocked(message: String?, sets: [String]) throws -> Report {
+        var report = Report()
+
+        // 1. Refusals, before anything changes but the journals folded into their sets.
         let open = try sets.map { ($0, try store.conflicts(of: $0).count) }.filter { $0.1 > 0 }
         if !open.isEmpty {
             let n = open.reduce(0) { $0 + $1.1 }
             throw ParallaxError(.conflict, "\(n) merge conflict\(n == 1 ? "" : "s") not yet resolved in " + open.map { "set \($0.0)" }.joined(separator: ", "),
                                 at: "sync", hint: "`conflicts set:\(open[0].0)` lists them, `resolve ID ours|theirs|base` settles one; then sync again")
         }
-        // Journals into set files, so git sees every acknowledged change.
-        for name in sets where store.isWriting(name) { try store.compact(name) }
         let merging = try git.run("rev-parse", "-q", "--verify", "MERGE_HEAD").ok
         let status = GitStatus(porcelainZ: try git.run("status", "--porcelain=v1", "-z", "--untracked-files=all").stdout)
         let outside = status.outside(folder).filter { !$0.isUntracked }
@@ -192,20 +198,6 @@ final class Sync {
             throw ParallaxError(.unsupported, "\(store.directory) is outside the working tree \(root)", at: "sync")
         }
         git = try Git(directory: root)
-    }
-
-    /// Takes the locks of sets this session does not write, so no other session changes a
-    /// set while git merges it.
-    private func holdLocks(of sets: [String]) throws {
-        try RuntimeDirectory.ensure(in: store.directory, fs: fs)
-        for name in sets where !store.isWriting(name) {
-            do {
-                heldLocks.append(try SetLock.acquire(store.lockPath(of: name), set: name, fs: fs))
-            } catch var error as ParallaxError where error.kind == .locked {
-                error.hint = "sync needs every set closed: quit that session (its changes are on disk), then sync again"
-                throw error
-            }
-        }
     }
 
     /// The upstream branch, or a refusal that says what to run.
