@@ -6,7 +6,7 @@ import Foundation
 ///     parallax-bench generate                          # only the data, under Benchmarks/.data
 ///     parallax-bench child NAME key=value…             # one measurement (used by the suite)
 ///
-/// Groups: corpus, loadsave, add, search, compare, reanchor, commands, startup.
+/// Groups: corpus, loadsave, add, search, compare, reanchor, commands, startup, cold-corpus.
 @main
 struct Bench {
     static func main() {
@@ -45,7 +45,7 @@ struct Bench {
     }
 
     static let usage = """
-    usage: parallax-bench all [--runs N] [--only corpus,loadsave,add,search,compare,reanchor,commands,startup]
+    usage: parallax-bench all [--runs N] [--only corpus,loadsave,add,search,compare,reanchor,commands,startup,cold-corpus]
            parallax-bench generate
            parallax-bench child NAME key=value…
     """

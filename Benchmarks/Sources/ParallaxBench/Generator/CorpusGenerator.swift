@@ -95,6 +95,35 @@ struct CorpusGenerator {
         return (infos.count, total)
     }
 
+    /// Writes `manifest.json` and `documents` documents of about `averageBytes` each (sizes
+    /// spread from a fifth to 1.8× the average), for a corpus of many small documents.
+    /// - Returns: The number of documents and bytes written.
+    func write(to directory: String, documents: Int, averageBytes: Int, seed: UInt64) throws -> (documents: Int, bytes: Int) {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var random = SplitMix64(seed: seed)
+        var infos: [DocumentInfo] = []
+        var total = 0
+        for n in 1...documents {
+            let source = sources[(n - 1) % sources.count]
+            let size = random.within((averageBytes / 5)...(averageBytes * 9 / 5))
+            let id = "\(source.info.id)-\(String(format: "%05d", n))"
+            let text = document(from: source, bytes: size, random: &random)
+            let file = id + ".txt"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/" + file))
+            total += text.utf8.count
+            var info = source.info
+            info.id = id
+            info.file = file
+            info.title = "\(source.info.title) (synthetic \(n))"
+            infos.append(info)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(CorpusManifest(documents: infos, analysts: manifest.analysts))
+        try data.write(to: URL(fileURLWithPath: directory + "/" + Corpus.manifestName))
+        return (infos.count, total)
+    }
+
     /// Writes a corpus of one document of about `megabytes` MiB, of a given kind (by bundled id).
     func writeSingle(to directory: String, id: String, kind: String, megabytes: Int, seed: UInt64) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -46,6 +46,7 @@ enum Child {
         case "add": samples = try durableAdd(corpus: option("corpus"), set: option("set"), scratch: option("scratch"),
                                              count: Int(options["n"] ?? "200") ?? 200)
         case "search": samples = try search(corpus: option("corpus"), phrase: option("phrase"))
+        case "session-search": samples = try sessionSearch(corpus: option("corpus"), phrase: option("phrase"))
         case "compare": samples = try compare(corpus: option("corpus"), set: option("set"))
         case "agree": samples = try agree(units: Int(options["units"] ?? "100000") ?? 100_000)
         case "reanchor": samples = try reanchor(corpus: option("corpus"), annotations: option("annotations"))

@@ -69,7 +69,7 @@ struct Suite {
     // MARK: The run
 
     mutating func run() throws {
-        try data.ensure(log: log)
+        if only.map({ !$0.subtracting(["cold-corpus"]).isEmpty }) ?? true { try data.ensure(log: log) }
         let binary = try parallaxBinary()
         emit("# Parallax benchmark run")
         emit()
@@ -82,6 +82,11 @@ struct Suite {
             ("corpus", { try $0.corpusLoad() }), ("loadsave", { try $0.loadSave() }), ("add", { try $0.durableAdd() }),
             ("search", { try $0.search() }), ("compare", { try $0.compare() }), ("reanchor", { try $0.reanchor() }),
             ("commands", { try $0.commands() }), ("startup", { try $0.startup(binary) }),
+            ("cold-corpus", { s in
+                var group = ColdCorpus(data: s.data, runs: s.runs, binary: binary, me: s.me)
+                try group.run()
+                s.report += group.lines
+            }),
         ]
         for (name, group) in groups where wants(name) {
             do {
@@ -99,7 +104,7 @@ struct Suite {
 
     private func parallaxBinary() throws -> String {
         let path = data.root + "/.build/release/parallax"
-        guard wants("startup") else { return path }
+        guard wants("startup") || wants("cold-corpus") else { return path }
         // Always: quick when the binary is up to date, and it must match the sources measured.
         log("building the release parallax binary (swift build -c release --product parallax)…")
         let build = try Spawn.run(["sh", "-c", "cd '\(data.root)' && exec swift build -c release --product parallax"], quietErrors: false)
