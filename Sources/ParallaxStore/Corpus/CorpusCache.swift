@@ -110,10 +110,12 @@ public final class CorpusCache: @unchecked Sendable {
         let source = ManifestSource { try Corpus.decodeManifest(manifestBytes, path: manifestPath) }
         var entries: [Index.Entry] = []
         var changed = false
+        let paths = index.documents.map { corpusDirectory + "/" + $0.file }
+        let identities = CorpusCache.identities(of: paths)
         let corpus = try Corpus(analysts: index.analysts, entries: index.documents.map { (id: $0.id, voice: $0.voice) }, manifest: source) { i, speakers in
             let e = index.documents[i]
-            let path = corpusDirectory + "/" + e.file
-            if let identity = FileIdentity.of(path), let recorded = e.identity, let hash = e.hash, recorded == identity {
+            let path = paths[i]
+            if let identity = identities[i], let recorded = e.identity, let hash = e.hash, recorded == identity {
                 report.trusted += 1
                 entries.append(e)
                 return Document(id: e.id, entry: i, of: source, hash: hash, speakers: speakers) {
@@ -130,6 +132,21 @@ public final class CorpusCache: @unchecked Sendable {
         }
         if changed { try? writeIndex(Index(manifest: index.manifest, analysts: index.analysts, documents: entries)) }
         return corpus
+    }
+
+    /// The identities of many files, `stat`ed on every core.
+    static func identities(of paths: [String]) -> [FileIdentity?] {
+        let stripes = paths.count >= 256 ? 4 : 1
+        let box = Identities(paths.count)
+        DispatchQueue.concurrentPerform(iterations: stripes) { k in
+            let chunk = (paths.count + stripes - 1) / stripes
+            let range = (k * chunk)..<min(paths.count, (k + 1) * chunk)
+            var part: [FileIdentity?] = []
+            part.reserveCapacity(range.count)
+            for i in range { part.append(FileIdentity.of(paths[i])) }
+            box.set(range, part)
+        }
+        return box.values
     }
 
     /// Reads, checks and hashes a document now, and records it (unless its file changed too
@@ -330,5 +347,15 @@ public final class CorpusCache: @unchecked Sendable {
             // A corpus folder that cannot be written: search from memory.
         }
         return SearchIndex(corpus: corpus, pack: try! FoldedPack(bytes: bytes))
+    }
+}
+
+/// Identities found by several threads, each filling its own range.
+private final class Identities: @unchecked Sendable {
+    private(set) var values: [FileIdentity?]
+    private let lock = NSLock()
+    init(_ n: Int) { values = Array(repeating: nil, count: n) }
+    func set(_ range: Range<Int>, _ part: [FileIdentity?]) {
+        lock.lock(); values.replaceSubrange(range, with: part); lock.unlock()
     }
 }
