@@ -172,3 +172,32 @@ extension FuzzRegressionTests {
         #expect(try ImportFormats.read(sound, path: "baseline.qdpx", corpus: Fixtures.corpus, codebook: Fixtures.codebook).count == 63)
     }
 }
+
+extension FuzzRegressionTests {
+    /// FuzzDOCXReader, run 64,759: a `word/document.xml` starting with a processing
+    /// instruction that has no data (`<?xm?>`). libxml2 reports its data as a null pointer
+    /// and Foundation's XMLParser takes its length: a segmentation fault, in every reader of
+    /// XML (Word, REFI-QDA, XMP). Each such instruction is now given empty data first.
+    @Test("a processing instruction without data is no crash, in a Word file or any XML read")
+    func instructionWithoutData() throws {
+        let input = try Self.crash("FuzzDOCXReader-instruction-without-data.xml")
+        // The harness's first byte chose the part (0: word/document.xml); the rest is the part.
+        let docx = DOCXFixture.storedZip([("word/document.xml", Array(input.dropFirst()))])
+        #expect(throws: ParallaxError.self) { try Extractor.extract(docx, format: .docx, name: "fuzz.docx") }
+        let fine = DOCXFixture.make(body: "<?mso-application progid?><?xm?><w:p><w:r><w:t>Kept.</w:t></w:r></w:p><?aé?>")
+        #expect(try Extractor.extract(fine, format: .docx, name: "pi.docx").text == "Kept.\n")
+        let root = try XMLTree.parse(Array("<?xm?><a>x<!-- <?b?> --><![CDATA[<?c?>]]></a>".utf8))
+        #expect(root.name == "a" && root.text == "x<?c?>")
+        // UTF-16 with its byte-order mark, both byte orders; lines and columns unchanged.
+        for bigEndian in [false, true] {
+            let units = Array("<?xm?><a>y</a>".utf16)
+            var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            for u in units {
+                let high = UInt8(u >> 8), low = UInt8(u & 0xFF)
+                bytes += bigEndian ? [high, low] : [low, high]
+            }
+            #expect(try XMLTree.parse(bytes).text == "y")
+        }
+        #expect(XMLTree.withDataInEveryInstruction(Array("<?xm?>\n<?ab cd?>".utf8)) == Array("<?x ?>\n<?ab cd?>".utf8))
+    }
+}

@@ -15,7 +15,9 @@ enum XMLTree {
 
     /// The document's root element.
     /// - Throws: ``Failure`` for a document that is not well-formed XML.
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> XMLTreeElement {
+    static func parse(_ original: [UInt8]) throws(Failure) -> XMLTreeElement {
+        // `<?name?>` would crash Foundation's parser (see withDataInEveryInstruction).
+        let bytes = withDataInEveryInstruction(original)
         // Checked first: Foundation's XMLParser traps on a name that is not UTF-8 (libxml2
         // passes `co\xD1lor=` through; found by the qdpx fuzzer). A document in UTF-16 (with
         // its byte-order mark) is left to the parser, which converts it.
