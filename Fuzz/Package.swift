@@ -5,7 +5,7 @@
 import PackageDescription
 
 let harnesses = ["FuzzSetFile", "FuzzJournal", "FuzzCSVImport", "FuzzW3CImport", "FuzzQDPXImport", "FuzzCommandLine",
-                 "FuzzHTMLReader", "FuzzPDFReader", "FuzzDOCXReader"]
+                 "FuzzHTMLReader", "FuzzPDFReader", "FuzzDOCXReader", "FuzzQDCImport"]
 
 let package = Package(
     name: "ParallaxFuzz",

@@ -3,12 +3,14 @@
 
 - FuzzSetFile: each line of Annotations/baseline.jsonl, the whole file, and the whole file
   with a byte-order mark and CR LF line ends.
-- FuzzJournal: journals of `put LINE` and `delete ID` entries from the baseline, one torn.
+- FuzzJournal: journals of `put LINE` and `delete ID` entries from the baseline, one torn;
+  memo entries (`memo RECORD`, `unmemo ID`) alone, among puts, in a batch and a cut batch.
 - FuzzCSVImport, FuzzW3CImport: exports of the baseline and of a one-annotation set, made
   by the built `parallax` binary (`export csv …`, `export w3c …`).
 - FuzzQDPXImport: the baseline's qdpx export (also the harness's template for source texts),
   the one-annotation export's project.qde as text, and an archive with a `../evil` entry.
-- FuzzCommandLine: every command line of the session snapshot tests and the README's tour.
+- FuzzCommandLine: every command line of the session snapshot tests and the README's tour, and
+  every registered command's help examples.
 - FuzzHTMLReader, FuzzPDFReader, FuzzDOCXReader: see Fuzz/make-reader-seeds.py.
 """
 import io, os, re, shutil, subprocess, sys, tempfile, zipfile
@@ -42,6 +44,17 @@ for i in range(0, len(lines), 8):
     chunk = b"".join(b"put " + l + b"\n" for l in lines[i:i + 8])
     put("FuzzJournal", f"puts-{i:02}.journal", chunk + b"delete " + ids[i] + b"\n")
 put("FuzzJournal", "torn.journal", b"put " + lines[0] + b"\nput " + lines[1][: len(lines[1]) // 2])
+# Memo entries (`memo {record}`, `unmemo ID`), alone, among puts, and in a batch.
+memos = [
+    '{"kind":"memo","id":"01MEMOAAAAAAAAAAAAAAAAAAAA","target":"question:reset-wedge","text":"Most \u201cno\u201d codings lean on one passage \u2014 Asl\u0131 disagrees","created":"2026-11-24T09:00:00Z","modified":"2026-11-24T09:00:00Z"}',
+    '{"kind":"memo","id":"01MEMOBBBBBBBBBBBBBBBBBBBB","target":"' + "analyst:stent" + '","text":"line one\\nline two \U0001F642","created":"2026-11-24T09:00:00Z","modified":"2026-11-25T10:00:00Z","extra":{"a":[1,2]}}',
+    '{"kind":"memo","id":"01MEMOCCCCCCCCCCCCCCCCCCCC","target":"doc:brookings","text":"","created":"2026-11-24T09:00:00Z","modified":"2026-11-24T09:00:00Z"}',
+]
+memo_lines = [b"memo " + m.encode() + b"\n" for m in memos]
+put("FuzzJournal", "memos.journal", b"".join(memo_lines) + b"unmemo 01MEMOCCCCCCCCCCCCCCCCCCCC\n")
+put("FuzzJournal", "memos-and-puts.journal", b"put " + lines[0] + b"\n" + memo_lines[0] + b"delete " + ids[0] + b"\n" + memo_lines[1])
+put("FuzzJournal", "batch.journal", b"batch 3\nput " + lines[1] + b"\n" + memo_lines[2] + b"unmemo 01MEMOAAAAAAAAAAAAAAAAAAAA\n")
+put("FuzzJournal", "batch-cut.journal", b"batch 3\nput " + lines[1] + b"\n" + memo_lines[2])
 
 with tempfile.TemporaryDirectory() as tmp:
     shutil.copytree(os.path.join(root, "Corpus"), os.path.join(tmp, "Corpus"))
@@ -74,6 +87,16 @@ readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
 commands += [m.split("#")[0].strip() for m in re.findall(r"parallax(?:\[[^\]]*\])?> (.*)", readme)]
 for i, c in enumerate(dict.fromkeys(c for c in commands if c)):
     put("FuzzCommandLine", f"line-{i:03}.txt", c)
+# Every registered command's examples (its help's `examples:` lines), so commands added since
+# (doc, question, memo, sync, …) start from lines they accept.
+examples = []
+commands_dir = os.path.join(root, "Sources", "ParallaxREPL", "Commands")
+for name in sorted(os.listdir(commands_dir)):
+    text = open(os.path.join(commands_dir, name), encoding="utf-8").read()
+    for block in re.findall(r"examples:\n(.*?)\"\"\"", text, re.S):
+        examples += [l.strip() for l in block.splitlines() if l.strip()]
+for i, c in enumerate(dict.fromkeys(c for c in examples if c not in commands)):
+    put("FuzzCommandLine", f"example-{i:03}.txt", c)
 # The document readers' seeds are written by their own script (no binary needed).
 exec(open(os.path.join(root, "Fuzz", "make-reader-seeds.py"), encoding="utf-8").read())
 for h in sorted(os.listdir(seeds)):
