@@ -22,6 +22,7 @@ struct GitRenameTests {
         let renamed = try team.parallax(ann, set: "team", ["question rename reset-wedge reverse-nixon", "sync rename"])
         #expect(renamed.stdout.contains("renamed question reset-wedge to reverse-nixon: 1 coding in 1 set"), "\(renamed.stdout)")
         #expect(renamed.stdout.contains("codebook.json") && renamed.stdout.contains("pushed "), "\(renamed.stdout)")
+        #expect(renamed.stdout.contains("committed team (question reset-wedge renamed to reverse-nixon), codebook.json"), "\(renamed.stdout)")
         let pushed = try team.git(ann, "log", "-3", "--stat", "--format=", "origin/main").stdout
         #expect(pushed.contains("codebook.json") && pushed.contains("team.jsonl"), "\(pushed)")
 

@@ -16,6 +16,10 @@ public struct SyncMessage: Equatable, Sendable {
         public var added: Int, changed: Int, removed: Int
         /// Damaged lines added or removed.
         public var damaged: Int
+        /// Memos added, changed or removed.
+        public var memos: Int = 0
+        /// Question renames (and merges) the set went through.
+        public var renames: [QuestionRename] = []
 
         /// Creates a set's counts.
         public init(set: String, added: Int = 0, changed: Int = 0, removed: Int = 0, damaged: Int = 0) {
@@ -26,10 +30,12 @@ public struct SyncMessage: Equatable, Sendable {
         public init(set: String, diff: SetDiff) {
             self.init(set: set, added: diff.entries(.added).count, changed: diff.entries(.changed).count,
                       removed: diff.entries(.removed).count, damaged: diff.damagedAdded.count + diff.damagedRemoved.count)
+            memos = diff.memos.count
+            renames = diff.renames
         }
 
         /// Whether nothing changed (a file rewritten with the same annotations).
-        public var isEmpty: Bool { added + changed + removed + damaged == 0 }
+        public var isEmpty: Bool { added + changed + removed + damaged + memos == 0 && renames.isEmpty }
 
         /// `+3 ~1 −2`.
         public var short: String {
@@ -38,6 +44,8 @@ public struct SyncMessage: Equatable, Sendable {
             if changed > 0 { parts.append("~\(changed)") }
             if removed > 0 { parts.append("−\(removed)") }
             if damaged > 0 { parts.append("!\(damaged)") }
+            if memos > 0 { parts.append("\(memos) memo\(memos == 1 ? "" : "s")") }
+            parts += renames.map { "\($0.from)→\($0.to)" }
             return parts.isEmpty ? "rewritten" : parts.joined(separator: " ")
         }
 
@@ -48,6 +56,8 @@ public struct SyncMessage: Equatable, Sendable {
             if changed > 0 { parts.append("\(changed) changed") }
             if removed > 0 { parts.append("\(removed) removed") }
             if damaged > 0 { parts.append("\(damaged) damaged line\(damaged == 1 ? "" : "s") added or mended") }
+            if memos > 0 { parts.append("\(memos) memo\(memos == 1 ? "" : "s") added, changed or removed") }
+            parts += renames.map { "question \($0.from) renamed to \($0.to)" }
             return parts.isEmpty ? "rewritten, no annotation changed" : parts.joined(separator: ", ")
         }
     }
