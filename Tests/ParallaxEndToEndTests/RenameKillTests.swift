@@ -57,9 +57,11 @@ struct RenameKillTests {
 
         // The state a finished rename leaves, for comparison, and how long its transaction
         // runs (from the intent record's appearance to the process's end) on this machine now.
+        // On a loaded machine the poll can miss a short transaction altogether; then the
+        // window is the whole run, an upper bound.
+        let launched = DispatchTime.now().uptimeNanoseconds
         let reference = try ParallaxBinary.start(rename, directory: project)
-        try #require(waitForIntent(annotations, reference))
-        let started = DispatchTime.now().uptimeNanoseconds
+        let started = waitForIntent(annotations, reference) ? DispatchTime.now().uptimeNanoseconds : launched
         #expect(reference.finish() == 0, "\(reference.stderr)")
         let window = max(1_000, (DispatchTime.now().uptimeNanoseconds - started) / 1_000)
         #expect(reference.stdout.contains("renamed question war-ends-soon to ceasefire-soon"), "\(reference.stdout)")
@@ -69,7 +71,13 @@ struct RenameKillTests {
         let rounds = ProcessInfo.processInfo.environment["PARALLAX_KILL_ROUNDS"].flatMap(Int.init) ?? 10
         var generator = SystemRandomNumberGenerator()
         var (rolledBack, rolledForward, beforeCommit, afterCommit, finished) = (0, 0, 0, 0, 0)
-        for round in 0..<rounds {
+        // When the machine's load makes every planned kill land after the end, more rounds
+        // are run (up to three times as many), each early in the window, until one lands
+        // inside the transaction.
+        var round = 0
+        while round < rounds || (beforeCommit + afterCommit == 0 && round < 3 * rounds) {
+            defer { round += 1 }
+            let moment = round < rounds ? round : 0
             try restore(annotations, before)
             let writer = try ParallaxBinary.start(rename, directory: project)
             // Wait for the transaction to begin (its intent record appears), then kill it a
@@ -77,7 +85,7 @@ struct RenameKillTests {
             // (a little more, as the machine's load varies), at a random point of it.
             _ = waitForIntent(annotations, writer)
             let slice = window * 5 / 4 / UInt64(rounds)
-            usleep(UInt32(slice * UInt64(round) + UInt64.random(in: 0...slice, using: &generator)))
+            usleep(UInt32(slice * UInt64(moment) + UInt64.random(in: 0...slice, using: &generator)))
             let wasRunning = writer.process.isRunning
             writer.kill()
             let left = intents(annotations)
@@ -100,9 +108,9 @@ struct RenameKillTests {
         }
         // Some kills land inside the transaction (how many before and after its commit point
         // varies with the machine's load; the counts are printed).
-        #expect(rolledBack + rolledForward == rounds)
+        #expect(rolledBack + rolledForward == round)
         #expect(beforeCommit + afterCommit > 0,
                 "rolled back \(rolledBack), forward \(rolledForward); killed before the commit point \(beforeCommit), after it \(afterCommit), after the end \(finished)")
-        print("rename kill campaign: \(rounds) kills over a \(window) µs transaction; before the commit point \(beforeCommit), after it \(afterCommit), after the end \(finished); rolled back \(rolledBack), forward \(rolledForward)")
+        print("rename kill campaign: \(round) kills over a \(window) µs transaction; before the commit point \(beforeCommit), after it \(afterCommit), after the end \(finished); rolled back \(rolledBack), forward \(rolledForward)")
     }
 }
