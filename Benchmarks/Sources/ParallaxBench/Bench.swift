@@ -6,7 +6,7 @@ import Foundation
 ///     parallax-bench generate                          # only the data, under Benchmarks/.data
 ///     parallax-bench child NAME key=value…             # one measurement (used by the suite)
 ///
-/// Groups: corpus, loadsave, add, search, compare, reanchor, commands, startup, cold-corpus.
+/// Groups: corpus, loadsave, add, search, compare, reanchor, commands, startup, cold-corpus, cold-sets, commands-1m.
 @main
 struct Bench {
     static func main() {
@@ -45,7 +45,7 @@ struct Bench {
     }
 
     static let usage = """
-    usage: parallax-bench all [--runs N] [--only corpus,loadsave,add,search,compare,reanchor,commands,startup,cold-corpus]
+    usage: parallax-bench all [--runs N] [--only corpus,loadsave,add,search,compare,reanchor,commands,startup,cold-corpus,cold-sets,commands-1m]
            parallax-bench generate
            parallax-bench child NAME key=value…
     """

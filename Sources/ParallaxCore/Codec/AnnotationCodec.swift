@@ -227,7 +227,18 @@ public enum AnnotationCodec {
         swap(&w.bytes, &buffer)
     }
 
-    private static func encode(_ a: Annotation, into w: inout JSONWriter) {
+    /// Appends the canonical line with one more member (`key`, raw JSON `value`) among the
+    /// unknown ones, as if it were set in ``Annotation/extra`` (replacing one of that name),
+    /// and a line feed: the exported JSON Lines record, without copying the annotation.
+    static func append(_ a: Annotation, member key: String, value: [UInt8], to buffer: inout [UInt8]) {
+        var w = JSONWriter(capacity: 0)
+        swap(&w.bytes, &buffer)
+        encode(a, into: &w, member: (key, value))
+        w.bytes.append(0x0A)
+        swap(&w.bytes, &buffer)
+    }
+
+    private static func encode(_ a: Annotation, into w: inout JSONWriter, member: (key: String, value: [UInt8])? = nil) {
         // Each key with its punctuation is one constant: fewer appends than key by key.
         w.raw("{\"id\":"); w.string(a.id)
         w.raw(",\"doc\":"); w.string(a.target.doc)
@@ -249,8 +260,22 @@ public enum AnnotationCodec {
         if !a.note.isEmpty { w.raw(",\"note\":"); w.string(a.note) }
         w.raw(",\"created\":"); w.string(a.created)
         w.raw(",\"modified\":"); w.string(a.modified)
-        for (key, raw) in a.extra.fields {
-            w.raw(","); w.string(key); w.raw(":"); w.raw(raw)
+        if let member {
+            // In key order among the unknown members, replacing one of the same name.
+            var pending = true
+            for (key, raw) in a.extra.fields {
+                if pending && !key.utf8.lexicographicallyPrecedes(member.key.utf8) {
+                    w.raw(","); w.string(member.key); w.raw(":"); w.raw(member.value)
+                    pending = false
+                }
+                if key == member.key { continue }
+                w.raw(","); w.string(key); w.raw(":"); w.raw(raw)
+            }
+            if pending { w.raw(","); w.string(member.key); w.raw(":"); w.raw(member.value) }
+        } else {
+            for (key, raw) in a.extra.fields {
+                w.raw(","); w.string(key); w.raw(":"); w.raw(raw)
+            }
         }
         w.raw("}")
     }

@@ -44,8 +44,15 @@ public struct ExportInput: Sendable {
 
     /// The codings by set name, then annotation id (UTF-8 order): the order every record
     /// format writes, so exporting the same sets twice gives identical bytes.
+    /// - Complexity: O(n) when the codings are in that order already (a session hands them
+    ///   over set by set, each in id order), else O(n log n).
     public var ordered: [Coding] {
-        codings.sorted(by: Coding.exportOrder)
+        var inOrder = true
+        for k in codings.indices.dropFirst() where !Coding.exportOrder(codings[k - 1], codings[k]) {
+            inOrder = false
+            break
+        }
+        return inOrder ? codings : codings.sorted(by: Coding.exportOrder)
     }
 
     /// The set names in order, each once.

@@ -6,11 +6,38 @@ public struct AnnotationSet: Sendable {
     /// The set's name (its file is `NAME.jsonl`).
     public let name: String
     /// Annotations by id (orphans included, with their old target).
-    public package(set) var byID: [String: Annotation] = [:] { didSet { revision = Revision.next() } }
+    ///
+    /// A stored property with a `_modify` accessor rather than a `didSet` observer: the store
+    /// (another module) changes it one annotation at a time, and through an observer each
+    /// change copied the whole dictionary (a 100k set took minutes to load); the coroutine
+    /// changes it in place.
+    public package(set) var byID: [String: Annotation] {
+        get { byIDStorage }
+        _modify {
+            defer { revision = Revision.next() }
+            yield &byIDStorage
+        }
+        set {
+            byIDStorage = newValue
+            revision = Revision.next()
+        }
+    }
+    private var byIDStorage: [String: Annotation] = [:]
     /// Lines that could not be loaded; written back verbatim.
     public package(set) var damaged: [DamagedLine] = []
     /// Ids whose span could not be placed in the changed document.
-    public package(set) var orphans: Set<String> = [] { didSet { revision = Revision.next() } }
+    public package(set) var orphans: Set<String> {
+        get { orphansStorage }
+        _modify {
+            defer { revision = Revision.next() }
+            yield &orphansStorage
+        }
+        set {
+            orphansStorage = newValue
+            revision = Revision.next()
+        }
+    }
+    private var orphansStorage: Set<String> = []
     /// Changes whenever ``byID`` or ``orphans`` does, and differs between any two sets that
     /// were loaded or changed apart: a key for caching what is computed from a set's
     /// annotations (comparisons, agreement), never reused within a process.

@@ -17,6 +17,12 @@ public struct FileExportSink: ExportSink {
     }
 
     public mutating func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { write in try bytes.withUnsafeBytes { try write($0) } }
+    }
+
+    /// Streams the pieces to the temporary file as they come, then fsync, rename, fsync of
+    /// the directory (``FileSystem/replaceAtomically(_:temporaryIn:producing:)``).
+    public mutating func write(to path: String, producing produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let target = path.isEmpty ? destination : destination + "/" + path
         let directory = (target as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
@@ -26,7 +32,7 @@ public struct FileExportSink: ExportSink {
                 throw ParallaxError(.io, "cannot create the directory", at: directory, hint: "check the path and its permissions")
             }
         }
-        try fs.replaceAtomically(target, with: bytes)
+        try fs.replaceAtomically(target, producing: produce)
         written.append(target)
     }
 }

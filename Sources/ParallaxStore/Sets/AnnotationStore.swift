@@ -32,6 +32,13 @@ public final class AnnotationStore {
     public internal(set) var codebook: Codebook
     /// Journal entries after which a set is compacted into its file.
     public var compactionThreshold = 4096
+    /// Set files at least this big are loaded through a snapshot in `.parallax/` when it is
+    /// current, and get one when it is not (see the README's performance section).
+    public var snapshotMinimumBytes = 1 << 20
+    /// How the last set load read its file (tests check hits, misses and rebuilds).
+    package var lastSnapshotOutcome: SetSnapshotCache.Outcome = .noFile
+    /// The corpus's fingerprint for snapshots, computed on first use.
+    private lazy var corpusFingerprint = SetSnapshot.corpusFingerprint(corpus)
 
     package let fs: any FileSystem
     private let anchor: @Sendable ([TextTarget], Document) -> [AnchorOutcome]
@@ -190,7 +197,11 @@ public final class AnnotationStore {
 
         // Decoded and validated side by side, one slice of the file per core (the corpus and
         // codebook are only read); the file's bytes are released as soon as they are parsed.
-        if var slices = try fs.read(file).map({ SetFile.parseSlices($0, check: check) }) {
+        // A big set comes from its snapshot instead when that is current (see SetSnapshotCache).
+        let read = try SetSnapshotCache(directory: directory, fs: fs, minimumBytes: snapshotMinimumBytes)
+            .slices(of: name, file: file, corpus: corpusFingerprint, codebook: SetSnapshot.codebookFingerprint(codebook), check: check)
+        lastSnapshotOutcome = read.outcome
+        if var slices = read.slices {
             let total = slices.reduce(0) { $0 + $1.lines.count }
             set.byID.reserveCapacity(total)
             for k in slices.indices {

@@ -51,7 +51,8 @@ enum Child {
         case "agree": samples = try agree(units: Int(options["units"] ?? "100000") ?? 100_000)
         case "reanchor": samples = try reanchor(corpus: option("corpus"), annotations: option("annotations"))
         case "commands": samples = try commands(corpus: option("corpus"), annotations: option("annotations"),
-                                                set: option("set"), scratch: option("scratch"))
+                                                set: option("set"), scratch: option("scratch"),
+                                                reps: Int(options["reps"] ?? "7") ?? 7)
         case "corpus": samples = try corpusLoad(corpus: option("corpus"))
         case "profile-parse":
             // For `perf record`: parse one file again and again.
@@ -295,7 +296,7 @@ enum Child {
 
     /// Runs REPL commands in a session over a 100k set, output to standard output (which
     /// the suite sends to a file), each several times.
-    static func commands(corpus: String, annotations: String, set name: String, scratch: String) throws -> [Sample] {
+    static func commands(corpus: String, annotations: String, set name: String, scratch: String, reps: Int = 7) throws -> [Sample] {
         try? FileManager.default.removeItem(atPath: scratch)
         try FileManager.default.copyItem(atPath: annotations, toPath: scratch)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -337,7 +338,6 @@ enum Child {
         let docID = s.corpus.documents[0].id
         let question = s.store.codebook.questions[0].id
         var samples = [start, firstUse]
-        let reps = 7
         let lines: [(String, String)] = [
             ("help", "help"), ("help mark", "help mark"), ("docs", "docs"), ("analysts", "analysts"),
             ("questions", "questions"), ("read DOC", "read \(docID)"), ("find PHRASE", "find reverse nixon"),

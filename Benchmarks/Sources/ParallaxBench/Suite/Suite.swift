@@ -21,11 +21,11 @@ struct Suite {
         self.only = only
     }
 
-    private func log(_ s: String) {
+    func log(_ s: String) {
         FileHandle.standardError.write(Data((s + "\n").utf8))
     }
 
-    private mutating func emit(_ s: String = "") {
+    mutating func emit(_ s: String = "") {
         report.append(s)
         FileHandle.standardOutput.write(Data((s + "\n").utf8))
     }
@@ -35,7 +35,7 @@ struct Suite {
     // MARK: Children
 
     /// Runs a child measurement `times` times (fresh process each) and returns each run's samples.
-    private func child(_ name: String, _ options: [String: String], times: Int) throws -> [[Sample]] {
+    func child(_ name: String, _ options: [String: String], times: Int) throws -> [[Sample]] {
         var all: [[Sample]] = []
         for _ in 0..<times {
             let result = data.scratch + "/result-\(getpid()).json"
@@ -50,7 +50,7 @@ struct Suite {
     }
 
     /// Medians across processes of the sample named `name`: time, and the operation's peak.
-    private func merged(_ runs: [[Sample]], _ name: String) -> (seconds: Double, peakKB: Int?, addedKB: Int?, info: [String: String], all: [Double]) {
+    func merged(_ runs: [[Sample]], _ name: String) -> (seconds: Double, peakKB: Int?, addedKB: Int?, info: [String: String], all: [Double]) {
         let picked = runs.compactMap { $0.first { $0.name == name } }
         let seconds = picked.flatMap(\.seconds)
         let medians = picked.map(\.median)
@@ -87,6 +87,7 @@ struct Suite {
                 try group.run()
                 s.report += group.lines
             }),
+            ("cold-sets", { try $0.coldSets(binary) }), ("commands-1m", { try $0.commandsMillion() }),
         ]
         for (name, group) in groups where wants(name) {
             do {
@@ -104,7 +105,7 @@ struct Suite {
 
     private func parallaxBinary() throws -> String {
         let path = data.root + "/.build/release/parallax"
-        guard wants("startup") || wants("cold-corpus") else { return path }
+        guard wants("startup") || wants("cold-corpus") || wants("cold-sets") else { return path }
         // Always: quick when the binary is up to date, and it must match the sources measured.
         log("building the release parallax binary (swift build -c release --product parallax)…")
         let build = try Spawn.run(["sh", "-c", "cd '\(data.root)' && exec swift build -c release --product parallax"], quietErrors: false)

@@ -37,6 +37,45 @@ public struct CSVExportFormat: TextExportFormat {
         }
     }
 
+    /// Writes the file in pieces, records encoded on every core straight into bytes: the
+    /// same bytes as ``write(_:to:)``.
+    public func export(_ input: ExportInput, to sink: inout some ExportSink) throws {
+        let codings = input.ordered
+        let head = (byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(CSVLayout.header.utf8)
+        try sink.write(to: "") { write in
+            try head.withUnsafeBytes { try write($0) }
+            try BatchEncoder.run(count: codings.count, encode: { i, out in
+                CSVExportFormat.append(codings[i], to: &out)
+            }, write: write)
+        }
+    }
+
+    /// Appends one record, CR LF included, as ``record(_:)`` writes it.
+    static func append(_ coding: Coding, to out: inout [UInt8]) {
+        let a = coding.annotation
+        func text(_ s: String) {
+            var s = s
+            s.withUTF8 { CSVLayout.appendCell($0, to: &out) }
+            out.append(0x2C)
+        }
+        func number(_ v: Int) {
+            out.append(contentsOf: String(v).utf8)
+            out.append(0x2C)
+        }
+        text(coding.set); text(a.id); text(a.target.doc)
+        number(a.target.start); number(a.target.end)
+        text(a.target.exact); text(a.target.prefix); text(a.target.suffix)
+        text(a.question); text(a.analyst)
+        number(a.stance)
+        if let c = a.confidence { out.append(contentsOf: c.description.utf8) }
+        out.append(0x2C)
+        text(a.tags.isEmpty ? "" : CSVLayout.joinTags(a.tags)); text(a.note)
+        text(a.created)
+        var modified = a.modified
+        modified.withUTF8 { CSVLayout.appendCell($0, to: &out) }
+        out.append(0x0D); out.append(0x0A)
+    }
+
     /// One record, CR LF included.
     static func record(_ coding: Coding) -> String {
         let a = coding.annotation

@@ -36,6 +36,24 @@ public struct JSONLinesExportFormat: TextExportFormat {
         }
     }
 
+    /// Writes the file in pieces, lines encoded on every core straight into bytes: the same
+    /// bytes as ``write(_:to:)``.
+    public func export(_ input: ExportInput, to sink: inout some ExportSink) throws {
+        let codings = input.ordered
+        try sink.write(to: "") { write in
+            var names: [String: [UInt8]] = [:]
+            for c in codings where names[c.set] == nil {
+                var w = JSONWriter(capacity: c.set.utf8.count + 2)
+                w.string(c.set)
+                names[c.set] = w.bytes
+            }
+            try BatchEncoder.run(count: codings.count, encode: { i, out in
+                let c = codings[i]
+                AnnotationCodec.append(c.annotation, member: JSONLinesExportFormat.setKey, value: names[c.set]!, to: &out)
+            }, write: write)
+        }
+    }
+
     /// The exported line for a coding (without the line feed).
     static func line(_ coding: Coding) -> [UInt8] {
         var a = coding.annotation
