@@ -80,7 +80,6 @@ package enum SetSnapshot {
         var bodies = [(groups: [UInt8], strings: [String])](repeating: ([], []), count: slices.count)
         bodies.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
-            nonisolated(unsafe) let slices = slices
             DispatchQueue.concurrentPerform(iterations: slices.count) { k in
                 out[k] = encodeLines(slices[k])
             }
@@ -197,7 +196,6 @@ package enum SetSnapshot {
         results.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             nonisolated(unsafe) let bytes = bytes
-            nonisolated(unsafe) let metas = metas
             DispatchQueue.concurrentPerform(iterations: metas.count) { k in
                 out[k] = try? decodeSlice(bytes, metas[k], release: release)
             }
