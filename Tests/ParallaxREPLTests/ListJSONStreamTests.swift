@@ -44,6 +44,40 @@ struct ListJSONStreamTests {
         return text
     }
 
+    @Test("list --json prints what printJSON of the views printed, with filters, several sets, orphans and none")
+    func command() throws {
+        let baseline = Fixtures.bytes(Fixtures.annotationsDirectory + "/baseline.jsonl")!
+        var orphan = Fixtures.sampleAnnotation(id: "01LISTORPHAN00000000000000")
+        orphan.target.hash = String(repeating: "0", count: 64)
+        orphan.target.exact = "text no longer there"
+        let dir = Fixtures.annotationsDirectory(sets: ["baseline": baseline, "other": AnnotationCodec.encode(orphan) + [0x0A]])
+        let out = StringSink()
+        let session = try Session(options: SessionOptions(corpusDirectory: Fixtures.corpusDirectory, annotationsDirectory: dir,
+                                                          set: "baseline", style: Style(colour: false, width: 80)),
+                                  out: out, err: StringSink())
+        for (line, sets, include) in [
+            ("list --json", ["baseline"], { (_: Annotation) in true }),
+            ("list --json set:all", ["baseline", "other"], { (_: Annotation) in true }),
+            ("list --json analyst:stent", ["baseline"], { (a: Annotation) in a.analyst == "stent" }),
+            ("list --json analyst:stent set:other", ["other"], { (a: Annotation) in a.analyst == "stent" }),
+        ] as [(String, [String], (Annotation) -> Bool)] {
+            out.clear()
+            try session.registry.run(line, in: session)
+            let streamed = out.text
+            out.clear()
+            var views: [AnnotationView] = []
+            for name in sets {
+                let set = try session.loadedSet(name)
+                for a in set.annotations where include(a) {
+                    let status = set.orphans.contains(a.id) ? "orphan" : set.reanchored.contains(a.id) ? "re-anchored" : "placed"
+                    views.append(AnnotationView(a, set: name, corpus: session.corpus, status: status))
+                }
+            }
+            try session.printJSON(views)
+            #expect(streamed == out.text, "\(line)")
+        }
+    }
+
     @Test("the streamed array is byte for byte the encoder's, also empty, one, and over several batches")
     func sameBytes() throws {
         let all = Self.views()

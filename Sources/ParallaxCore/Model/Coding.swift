@@ -22,7 +22,9 @@ public struct Coding: Equatable, Sendable {
         var out: [Coding] = []
         out.reserveCapacity(sets.reduce(0) { $0 + $1.count })
         for set in sets {
-            for a in set.placed { out.append(Coding(set: set.name, annotation: a)) }
+            // Straight from the dictionary in id order: each annotation copied once.
+            let byID = set.byID
+            for k in set.placedIndices { out.append(Coding(set: set.name, annotation: byID.values[k])) }
         }
         return out
     }

@@ -88,6 +88,23 @@ public struct AnnotationSet: Sendable {
         return annotations(where: { orphans.isEmpty || !orphans.contains($0.id) }).annotations
     }
 
+    /// Positions in ``byID`` of the placed annotations (orphans left out), in id order.
+    package var placedIndices: [Dictionary<String, Annotation>.Index] {
+        let byID = byID, orphans = orphans
+        var kept: [Dictionary<String, Annotation>.Index] = []
+        kept.reserveCapacity(byID.count)
+        for k in byID.indices where orphans.isEmpty || !orphans.contains(byID.keys[k]) { kept.append(k) }
+        return SetFile.sorted(kept) { byID.keys[$0] }
+    }
+
+    /// Positions in ``byID`` of the annotations that pass `include`, in id order.
+    package func indices(where include: (borrowing Annotation) -> Bool) -> [Dictionary<String, Annotation>.Index] {
+        let byID = byID
+        var kept: [Dictionary<String, Annotation>.Index] = []
+        for k in byID.indices where include(byID.values[k]) { kept.append(k) }
+        return SetFile.sorted(kept) { byID.keys[$0] }
+    }
+
     /// Number of annotations (orphans included).
     public var count: Int { byID.count }
 

@@ -50,7 +50,8 @@ enum InterchangeCommands {
         let question = try inv.options["question"].map { q in try inv.at(option: "question") { try session.store.codebook.require(q.text).id } }
         let analyst = try inv.options["analyst"].map { a in try inv.at(option: "analyst") { try session.corpus.analysts.resolve(a.text).id } }
         let dated = session.codings(of: sets, dates: try DateOptions.filter(inv))
-        let codings = dated.kept.filter {
+        // Filtered only when asked: a copy of 100,000 codings is a tenth of a second.
+        let codings = question == nil && analyst == nil ? dated.kept : dated.kept.filter {
             (question == nil || $0.annotation.question == question) && (analyst == nil || $0.annotation.analyst == analyst)
         }
         var sink = FileExportSink(destination: path)

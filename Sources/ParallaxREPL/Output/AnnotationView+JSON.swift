@@ -6,6 +6,25 @@ extension AnnotationView {
     /// byte for byte, without going through `Encodable`: `list --json` streams 100,000 of
     /// them at the speed of `export jsonl`.
     package func appendJSON(to out: inout [UInt8]) {
+        AnnotationView.append(analyst: analyst, confidence: confidence, created: created, doc: doc, end: end, exact: exact,
+                              hash: hash, id: id, modified: modified, note: note, paragraph: paragraph, prefix: prefix,
+                              question: question, set: set, stance: stance, start: start, status: status, suffix: suffix,
+                              tags: tags, to: &out)
+    }
+
+    /// Appends the JSON of the view of an annotation without making the view.
+    package static func appendJSON(_ a: Annotation, set: String, paragraph: Int?, status: String, to out: inout [UInt8]) {
+        append(analyst: a.analyst, confidence: a.confidence, created: a.created, doc: a.target.doc, end: a.target.end,
+               exact: a.target.exact, hash: a.target.hash, id: a.id, modified: a.modified, note: a.note, paragraph: paragraph,
+               prefix: a.target.prefix, question: a.question, set: set, stance: a.stance, start: a.target.start,
+               status: status, suffix: a.target.suffix, tags: a.tags, to: &out)
+    }
+
+    // The members in sorted key order, as the encoder writes them.
+    private static func append(analyst: String, confidence: Double?, created: String, doc: String, end: Int, exact: String,
+                               hash: String, id: String, modified: String, note: String, paragraph: Int?, prefix: String,
+                               question: String, set: String, stance: Int, start: Int, status: String, suffix: String,
+                               tags: [String], to out: inout [UInt8]) {
         var w = PrettyJSON(out: out)
         out = []
         w.open()
@@ -35,11 +54,17 @@ extension AnnotationView {
 
     /// Writes views as ``Session/printJSON(_:)`` writes the array of them, in pieces.
     package static func writeJSON(_ views: [AnnotationView], to write: (String) -> Void) {
-        guard !views.isEmpty else { write("[\n\n]\n"); return }
+        writeJSON(count: views.count, to: write) { i, out in views[i].appendJSON(to: &out) }
+    }
+
+    /// Writes `count` elements as ``Session/printJSON(_:)`` writes an array of views, each
+    /// appended by `element` on one of the cores, in pieces.
+    package static func writeJSON(count: Int, to write: (String) -> Void, element: (Int, inout [UInt8]) -> Void) {
+        guard count > 0 else { write("[\n\n]\n"); return }
         write("[\n")
-        BatchEncoder.run(count: views.count, encode: { i, out in
+        BatchEncoder.run(count: count, encode: { i, out in
             if i > 0 { out.append(0x2C); out.append(0x0A) }
-            views[i].appendJSON(to: &out)
+            element(i, &out)
         }, write: { piece in write(String(decoding: piece, as: UTF8.self)) })
         write("\n]\n")
     }

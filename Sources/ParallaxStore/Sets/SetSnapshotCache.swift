@@ -52,7 +52,7 @@ package struct SetSnapshotCache {
         }
         let snapshotPath = path(of: set)
         var why = "no snapshot"
-        if let mapped = MappedFile(snapshotPath) {
+        if let mapped = SnapshotMapping(snapshotPath) {
             if let key = SetSnapshot.key(of: mapped.bytes) {
                 if key.identity != before { why = "the set file changed" }
                 else if key.corpus != corpus { why = "the corpus changed" }
@@ -103,8 +103,9 @@ package struct SetSnapshotCache {
     }
 }
 
-/// A file mapped read-only into memory, unmapped when released.
-final class MappedFile: @unchecked Sendable {
+/// A snapshot mapped read-only into memory, unmapped when released, whose pages are given
+/// back as they are decoded.
+final class SnapshotMapping: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     private let length: Int
 
