@@ -1,7 +1,7 @@
 /// Appends canonical JSON to a byte buffer: compact, non-ASCII written as UTF-8, and the
 /// same escapes as Python's `json.dumps(ensure_ascii=False)`, so files written by either
 /// are byte-identical.
-struct JSONWriter {
+package struct JSONWriter {
     var bytes: [UInt8] = []
 
     init(capacity: Int = 600) { bytes.reserveCapacity(capacity) }
@@ -12,7 +12,12 @@ struct JSONWriter {
 
     mutating func raw(_ b: [UInt8]) { bytes.append(contentsOf: b) }
 
-    mutating func string(_ s: String) {
+    mutating func string(_ s: String) { JSONWriter.appendString(s, to: &bytes) }
+
+    /// Appends `s` as a JSON string, quoted, with only what JSON requires escaped (`"`, `\\`
+    /// and controls): the escapes of Python's `json.dumps(ensure_ascii=False)` and of
+    /// Foundation's `JSONEncoder` with slashes unescaped alike.
+    package static func appendString(_ s: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { u in

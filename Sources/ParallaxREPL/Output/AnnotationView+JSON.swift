@@ -110,33 +110,5 @@ private struct PrettyJSON {
         raw("\n    ]")
     }
 
-    mutating func string(_ s: String) {
-        out.append(0x22)
-        var s = s
-        s.withUTF8 { u in
-            var run = 0
-            for i in 0..<u.count {
-                let b = u[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                run = i + 1
-                out.append(0x5C)
-                switch b {
-                case 0x22: out.append(0x22)
-                case 0x5C: out.append(0x5C)
-                case 0x0A: out.append(0x6E)
-                case 0x0D: out.append(0x72)
-                case 0x09: out.append(0x74)
-                case 0x08: out.append(0x62)
-                case 0x0C: out.append(0x66)
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    out.append(0x75); out.append(0x30); out.append(0x30)
-                    out.append(hex.utf8Start[Int(b >> 4)]); out.append(hex.utf8Start[Int(b & 15)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
-        }
-        out.append(0x22)
-    }
+    mutating func string(_ s: String) { JSONWriter.appendString(s, to: &out) }
 }
