@@ -239,6 +239,27 @@ struct BadInputCatalogueTests {
             if result.status != 0, snapshot(project + "/Corpus") != before {
                 Issue.record("#\(row.number): the refused doc add changed the corpus folder")
             }
+        case let kind where kind.hasPrefix("mid-session: "):
+            // `mid-session: delete NAME` or `mid-session: NAME := CONTENT`: a session whose
+            // corpus reads documents on first use starts, answers a first command, the corpus
+            // file NAME is deleted or rewritten, then the input is piped in; nothing under
+            // Annotations/ may change.
+            try? FileManager.default.removeItem(atPath: project)
+            let settled = try MidSessionDocumentTests.settledProject()
+            defer { try? FileManager.default.removeItem(atPath: settled) }
+            let session = try MidSessionDocumentTests.startSession(settled, keepGoing: false)
+            let before = snapshot(settled + "/Annotations")
+            let change = kind.dropFirst(13)
+            if change.hasPrefix("delete ") {
+                try FileManager.default.removeItem(atPath: settled + "/Corpus/" + change.dropFirst(7))
+            } else if let arrow = change.range(of: " := ") {
+                _ = FileManager.default.createFile(atPath: settled + "/Corpus/" + change[..<arrow.lowerBound],
+                                                   contents: Data(bytes(String(change[arrow.upperBound...]))))
+            }
+            session.send(String(decoding: input, as: UTF8.self))
+            let status = session.finish()
+            if snapshot(settled + "/Annotations") != before { Issue.record("#\(row.number): the session wrote under Annotations/") }
+            result = ParallaxBinary.Result(stdout: session.stdout, stderr: session.stderr, status: status)
         default:
             Issue.record("#\(row.number): unknown way to try an input: \(row.triedAs)")
             return (-1, "")

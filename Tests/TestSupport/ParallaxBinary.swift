@@ -13,6 +13,11 @@ public enum ParallaxBinary {
         public var stderr: String
         /// Exit status.
         public var status: Int32
+
+        /// What a run produced (for a run driven by hand, see ``Running``).
+        public init(stdout: String, stderr: String, status: Int32) {
+            self.stdout = stdout; self.stderr = stderr; self.status = status
+        }
     }
 
     /// The executable beside the test bundle (`.build/<config>/parallax`).

@@ -67,6 +67,19 @@ public struct Corpus: Sendable {
         positions[id].map { documents[$0] }
     }
 
+    /// Makes sure every document a command may read can be read: a document not read yet
+    /// whose file changed since start-up (deleted, made unreadable, rewritten) is read now.
+    /// Called before each command, so that a command never meets a document it cannot read
+    /// halfway through (when nothing could stop it cleanly) and nothing is saved from one.
+    /// - Complexity: one `stat` per document not read yet; a read only for changed files.
+    /// - Throws: ``ParallaxError`` naming the first document that cannot be read as it was
+    ///   (which file, and what to do); a restored file is read by the next call.
+    public func checkDocuments() throws {
+        for document in documents where document.mayFailToRead {
+            try document.readContents()
+        }
+    }
+
     /// The position in ``documents`` of the document with this id.
     func position(of id: String) -> Int? { positions[id] }
 

@@ -45,21 +45,33 @@ public struct Document: Sendable {
     ///   - speakers: Resolves a speaker label to an analyst id.
     ///   - load: Reads the bytes; `verified` is `true` when they are known to still be the ones
     ///     `hash` was computed from (same file identity), otherwise they are hashed again.
-    ///     A document whose file vanished or stopped being UTF-8 since the session started
-    ///     cannot go on being used: the process stops with a message naming it.
+    ///     A document whose file vanished, stopped being UTF-8 or changed since the session
+    ///     started is reported by ``readContents()`` and ``Corpus/checkDocuments()``.
+    ///   - file: The file `load` reads and a check that it is unchanged, so that a change is
+    ///     found before a command needs the text (see ``Corpus/checkDocuments()``).
     public init(info: DocumentInfo, hash: String, speakers: @escaping @Sendable (String) -> String?,
+                file: DocumentFile? = nil,
                 load: @escaping @Sendable () throws -> (bytes: [UInt8], verified: Bool)) {
         self.id = info.id
-        self.contents = DocumentContents(info: .known(info), hash: hash, speakers: speakers, load: load)
+        self.contents = DocumentContents(info: .known(info), hash: hash, speakers: speakers, file: file, load: load)
     }
 
     /// A document whose manifest entry and bytes are both read on first use.
     package init(id: String, entry: Int, of manifest: ManifestSource, hash: String,
-                 speakers: @escaping @Sendable (String) -> String?,
+                 speakers: @escaping @Sendable (String) -> String?, file: DocumentFile? = nil,
                  load: @escaping @Sendable () throws -> (bytes: [UInt8], verified: Bool)) {
         self.id = id
-        self.contents = DocumentContents(info: .entry(entry, manifest), hash: hash, speakers: speakers, load: load)
+        self.contents = DocumentContents(info: .entry(entry, manifest), hash: hash, speakers: speakers, file: file, load: load)
     }
+
+    /// Reads the text now if it is not read yet.
+    /// - Throws: ``ParallaxError`` naming the document and its file when the file can no longer
+    ///   be read, is no longer UTF-8, or changed since its hash was verified.
+    public func readContents() throws { _ = try contents.contents() }
+
+    /// Whether reading the text now could fail: it is not read yet and its file's identity
+    /// changed since the hash was verified (a `stat`).
+    var mayFailToRead: Bool { contents.mayFail }
 
     /// Lowercase hex SHA-256 of some bytes.
     public static func sha256(_ bytes: [UInt8]) -> String {

@@ -22,6 +22,9 @@ public struct CommandRegistry: Sendable {
         commands.first { $0.name == name || $0.aliases.contains(name) }
     }
 
+    /// Commands that never read a document's text, run even while a document cannot be read.
+    static let readingNoDocuments: Set<String> = ["help", "quit"]
+
     /// Runs one command line. Blank lines and `#` comments do nothing.
     /// - Throws: ``ParallaxError`` for an unknown command (with a suggestion), bad arguments,
     ///   or whatever the command reports.
@@ -36,6 +39,9 @@ public struct CommandRegistry: Sendable {
             throw ParallaxError(.usage, "unknown command \(ErrorText.excerpt(first.text))", hint: hint)
         }
         let invocation = try Invocation(command: command, words: Array(words.dropFirst()))
+        // A document read on first use whose file vanished or changed since start-up is
+        // found here, before the command starts (see docs/reliability.md).
+        if !CommandRegistry.readingNoDocuments.contains(command.name) { try session.corpus.checkDocuments() }
         try command.run(invocation, session)
     }
 

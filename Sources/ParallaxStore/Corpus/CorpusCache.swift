@@ -93,7 +93,9 @@ public final class CorpusCache: @unchecked Sendable {
             if let identity = FileIdentity.of(path), let (recorded, hash) = known[info.file], recorded == identity {
                 report.trusted += 1
                 entries.append(Index.Entry(id: info.id, voice: info.voice, file: info.file, identity: identity, hash: hash))
-                return Document(info: info, hash: hash, speakers: speakers) { try CorpusCache.read(path, expecting: identity) }
+                return Document(info: info, hash: hash, speakers: speakers, file: CorpusCache.file(path, identity)) {
+                    try CorpusCache.read(path, expecting: identity)
+                }
             }
             guard let document = try readNow(info: info, path: path, speakers: speakers, now: now, into: &entries) else { return nil }
             return document
@@ -118,7 +120,7 @@ public final class CorpusCache: @unchecked Sendable {
             if let identity = identities[i], let recorded = e.identity, let hash = e.hash, recorded == identity {
                 report.trusted += 1
                 entries.append(e)
-                return Document(id: e.id, entry: i, of: source, hash: hash, speakers: speakers) {
+                return Document(id: e.id, entry: i, of: source, hash: hash, speakers: speakers, file: CorpusCache.file(path, identity)) {
                     try CorpusCache.read(path, expecting: identity)
                 }
             }
@@ -166,6 +168,11 @@ public final class CorpusCache: @unchecked Sendable {
     /// Whether a file last changed long enough ago for its identity to stand for its bytes.
     private func settled(_ identity: FileIdentity, _ now: Int64) -> Bool {
         now - max(identity.modified, identity.changed) >= racyWindowNanoseconds
+    }
+
+    /// A lazily read document's file: its path and whether it still has `identity`.
+    static func file(_ path: String, _ identity: FileIdentity) -> DocumentFile {
+        DocumentFile(path: path, unchanged: { FileIdentity.of(path) == identity })
     }
 
     /// Reads a document's bytes on first use; `verified` when its identity is unchanged.
