@@ -214,3 +214,71 @@ struct QDCCodebookTests {
         }
     }
 }
+
+/// The `.qdc` description's paragraphs: a value with a paragraph that reads as a label, blank
+/// lines of spaces from other tools, and code sets reported as left out.
+@Suite("REFI-QDA codebook (.qdc): descriptions and code sets")
+struct QDCDescriptionTests {
+    static func code(_ description: String, sets: String = "") -> [UInt8] {
+        Array("""
+        <?xml version="1.0" encoding="utf-8"?>
+        <CodeBook xmlns="urn:QDA-XML:codebook:1.0">
+          <Codes>
+            <Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98342" name="wedge" isCodable="false">
+              <Description>\(description)</Description>
+              <Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98343" name="-1 no" isCodable="true"/>
+              <Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98344" name="+1 yes" isCodable="true"/>
+            </Code>
+          </Codes>\(sets)
+        </CodeBook>
+        """.utf8)
+    }
+
+    @Test("a definition with a blank line and then a line starting Include: round-trips; nothing else is split off")
+    func labelInsideValue() throws {
+        var book = Codebook(questions: [Question(id: "wedge", text: "Would Moscow flip?\n\nDefinition: not a label here", scale: [.init(value: -1, label: "no"), .init(value: 1, label: "yes")])])
+        book = try book.defining("wedge", definition: "A wedge strategy.\n\nInclude: this paragraph is part of the definition\n\n\\Exclude: so is this one, backslash and all",
+                                 include: "Explicit claims.\n  \nInclude:\nstill the criterion", exclude: "Hopes.", examples: nil)
+        let bytes = try QDCCodebook.export(book)
+        let read = try QDCCodebook.read(bytes, path: "book.qdc")
+        #expect(read.questions == book.questions)
+        // What the file says: the paragraphs that would read as labels are escaped.
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("Definition: A wedge strategy.\n\n\\Include: this paragraph is part of the definition\n\n\\\\Exclude: so is this one"), "\(text)")
+    }
+
+    @Test("another tool's description: blank lines of spaces and a label followed by a line end start sections")
+    func foreignParagraphs() throws {
+        let book = try QDCCodebook.read(Self.code("Whether Moscow would flip.\n   \nInclude:\nexplicit claims\n\nonly those\n\t\nExclude: hopes"), path: "qc.qdc")
+        let q = try #require(book.questions.first)
+        #expect(q.text == "Whether Moscow would flip.")
+        #expect(q.include == "explicit claims\n\nonly those")
+        #expect(q.exclude == "hopes")
+        #expect(q.definition == nil)
+    }
+
+    @Test("code sets are not imported and the import names them; the command warns")
+    func codeSets() throws {
+        let sets = """
+
+          <Sets>
+            <Set guid="0D62985D-B147-5D01-A9B5-CAE5DCD98349" name="economy"><MemberCode targetGUID="0D62985D-B147-5D01-A9B5-CAE5DCD98343"/><MemberCode targetGUID="0D62985D-B147-5D01-A9B5-CAE5DCD98344"/></Set>
+            <Set guid="0D62985D-B147-5D01-A9B5-CAE5DCD9834A" name="empty"/>
+          </Sets>
+        """
+        let bytes = Self.code("Would Moscow flip?", sets: sets)
+        let merged = try QDCCodebook.merge(bytes, path: "sets.qdc", into: Codebook(questions: []))
+        #expect(merged.added == ["wedge"])
+        #expect(merged.codeSetsLeftOut == ["economy (2 codes)", "empty (0 codes)"])
+        let none = try QDCCodebook.merge(Self.code("Would Moscow flip?"), path: "plain.qdc", into: Codebook(questions: []))
+        #expect(none.codeSetsLeftOut.isEmpty)
+
+        let project = ParallaxBinary.scratchProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        _ = FileManager.default.createFile(atPath: project + "/sets.qdc", contents: Data(bytes))
+        let run = try ParallaxBinary.run(["--set", "alice", "-c", "import qdc sets.qdc"], directory: project)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("imported 1 question from sets.qdc: wedge"), "\(run.stdout)")
+        #expect(run.stderr == "warning: sets.qdc: 2 code sets were not imported: economy (2 codes), empty (0 codes) — Parallax has no code sets (questions are not grouped); keep them in your QDA tool\n")
+    }
+}

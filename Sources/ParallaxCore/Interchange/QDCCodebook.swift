@@ -8,7 +8,8 @@
 ///   question's colour when it has one.
 /// - Its `Description` is the question's text, then, each after a blank line, the sections
 ///   `Definition: …`, `Include: …`, `Exclude: …`, `Examples: ID, ID` and `Retired: …` when the
-///   question has them. A section runs to the next labelled paragraph.
+///   question has them. A section runs to the next labelled paragraph; a paragraph of a value
+///   that would read as a label is written `\Include: …` (``QDCDescription``).
 /// - Each stance is a codable child `Code` named as in the `.qdpx` export:
 ///   `reset-wedge: -1 unlikely` (names unique across the codebook).
 ///
@@ -20,7 +21,10 @@
 /// prefix); when no child of a code starts with a number, the children are numbered 1, 2, 3…
 /// in file order. Problems (a code without children, codes nested deeper, two codes with the
 /// same id, a stance twice, a colour that is not `#RRGGBB`) are all reported, each at its
-/// `file:line:column` with what to do; nothing is read when there is one. `Sets` are ignored.
+/// `file:line:column` with what to do; nothing is read when there is one. Code sets (`Sets`)
+/// are not read: Parallax has no grouping of questions to hold them (tags label codings, not
+/// questions), so ``merge(_:path:into:)`` names them in ``QDCImport/codeSetsLeftOut`` and
+/// `import qdc` warns that they were left out.
 public enum QDCCodebook {
     /// The namespace of the codebook file.
     public static let namespaceURI = "urn:QDA-XML:codebook:1.0"
@@ -53,10 +57,11 @@ public enum QDCCodebook {
 
     /// A question's text and its definition sections, as one description.
     static func description(of q: Question) -> String {
-        var parts = [q.text]
-        if let d = q.definition { parts.append("Definition: " + d) }
-        if let d = q.include { parts.append("Include: " + d) }
-        if let d = q.exclude { parts.append("Exclude: " + d) }
+        // A paragraph of a value that would read as a section is escaped (``QDCDescription``).
+        var parts = [QDCDescription.escaped(q.text)]
+        if let d = q.definition { parts.append("Definition: " + QDCDescription.escaped(d)) }
+        if let d = q.include { parts.append("Include: " + QDCDescription.escaped(d)) }
+        if let d = q.exclude { parts.append("Exclude: " + QDCDescription.escaped(d)) }
         if let e = q.examples, !e.isEmpty { parts.append("Examples: " + e.joined(separator: ", ")) }
         if q.isRetired { parts.append("Retired: " + retiredText) }
         return parts.joined(separator: "\n\n")
@@ -90,7 +95,8 @@ public enum QDCCodebook {
     ///   - bytes: The file's bytes.
     ///   - path: The file's name, for the problems' locations.
     ///   - codebook: The codebook to add to.
-    /// - Returns: The new codebook and which ids were added and which were already there.
+    /// - Returns: The new codebook, which ids were added and which were already there, and
+    ///   the file's code sets, which are not imported.
     /// - Throws: ``ImportFailure`` with every problem; the codebook is then unchanged.
     public static func merge(_ bytes: [UInt8], path: String, into codebook: Codebook) throws(ImportFailure) -> QDCImport {
         var reader = QDCReader(bytes: bytes, path: path)
@@ -112,7 +118,7 @@ public enum QDCCodebook {
             }
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
-        return QDCImport(codebook: book, added: added, unchanged: unchanged)
+        return QDCImport(codebook: book, added: added, unchanged: unchanged, codeSetsLeftOut: reader.codeSets)
     }
 
     /// Whether an imported question says what ours says (history and colour aside when the

@@ -7,8 +7,12 @@ public struct QDCImport: Equatable, Sendable {
     /// Ids of the file's questions the codebook already had, identical.
     public var unchanged: [String]
 
+    /// The file's code sets (`<Sets>`), as `NAME (N codes)`: not imported, since Parallax has
+    /// no grouping of questions to put them in.
+    public var codeSetsLeftOut: [String]
+
     /// Creates a result.
-    public init(codebook: Codebook, added: [String], unchanged: [String]) {
-        self.codebook = codebook; self.added = added; self.unchanged = unchanged
+    public init(codebook: Codebook, added: [String], unchanged: [String], codeSetsLeftOut: [String] = []) {
+        self.codebook = codebook; self.added = added; self.unchanged = unchanged; self.codeSetsLeftOut = codeSetsLeftOut
     }
 }

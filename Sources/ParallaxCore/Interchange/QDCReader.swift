@@ -6,6 +6,9 @@ struct QDCReader {
     let bytes: [UInt8]
     let path: String
     private var problems: [ParallaxError] = []
+    /// The file's code sets (`<Sets>`), which Parallax has nothing to map to: each as
+    /// `NAME (N codes)`, in file order, so the import can say it left them out.
+    private(set) var codeSets: [String] = []
 
     init(bytes: [UInt8], path: String) { self.bytes = bytes; self.path = path }
 
@@ -49,6 +52,10 @@ struct QDCReader {
             problem("the codebook has no codes", codes, hint: "a question is a code with one child code per stance")
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
+        for set in root.child(named: "Sets")?.children(named: "Set") ?? [] {
+            let n = set.children(named: "MemberCode").count
+            codeSets.append("\(set.attributes["name"] ?? "(unnamed)") (\(n) code\(n == 1 ? "" : "s"))")
+        }
         return (Codebook(questions: questions), places)
     }
 
@@ -165,22 +172,21 @@ struct QDCReader {
         return out
     }
 
-    /// The question text and the definition sections of a description.
+    /// The question text and the definition sections of a description (see ``QDCDescription``).
     private func describe(_ q: inout Question, _ description: String) {
-        var text: [String] = []
-        var sections: [(label: String, paragraphs: [String])] = []
-        for paragraph in description.components(separatedBy: "\n\n") {
-            if let label = QDCCodebook.sectionLabels.first(where: { paragraph.hasPrefix($0 + ": ") }) {
-                sections.append((label, [String(paragraph.dropFirst(label.count + 2))]))
+        var text = ""
+        var sections: [(label: String, value: String)] = []
+        for (i, paragraph) in QDCDescription.paragraphs(description).enumerated() {
+            if let (label, value) = QDCDescription.section(paragraph.text) {
+                sections.append((label, QDCDescription.unescaped(value)))
             } else if sections.isEmpty {
-                text.append(paragraph)
+                text += (i == 0 ? "" : paragraph.separator) + QDCDescription.unescaped(paragraph.text)
             } else {
-                sections[sections.count - 1].paragraphs.append(paragraph)
+                sections[sections.count - 1].value += paragraph.separator + QDCDescription.unescaped(paragraph.text)
             }
         }
-        q.text = text.joined(separator: "\n\n")
-        for (label, paragraphs) in sections {
-            let value = paragraphs.joined(separator: "\n\n")
+        q.text = text
+        for (label, value) in sections {
             switch label {
             case "Definition": q.definition = value
             case "Include": q.include = value

@@ -40,6 +40,10 @@ enum CodebookExchange {
             let n = failure.problems.count
             throw ParallaxError(.invalidData, "\(last)\n\(n) problem\(n == 1 ? "" : "s"); no question was imported")
         }
+        if !result.codeSetsLeftOut.isEmpty {
+            let n = result.codeSetsLeftOut.count
+            session.warn("\(path): \(n) code set\(n == 1 ? " was" : "s were") not imported: \(result.codeSetsLeftOut.joined(separator: ", ")) — Parallax has no code sets (questions are not grouped); keep them in your QDA tool")
+        }
         let unchanged = result.unchanged.isEmpty ? "" : "; \(result.unchanged.count) already in the codebook (\(result.unchanged.joined(separator: ", ")))"
         if result.added.isEmpty {
             session.print("\(path) adds no question\(unchanged)")
