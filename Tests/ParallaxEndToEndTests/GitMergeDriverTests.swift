@@ -217,6 +217,47 @@ struct GitMergeDriverTests {
     }
 }
 
+/// The merge driver and the set's write lock.
+@Suite("Merge driver: the set's lock")
+struct MergeDriverLockTests {
+    @Test("while a session writes the set the driver refuses and leaves ours; under sync's lock, or once the session ends, it merges")
+    func refusedWhileASessionWrites() throws {
+        let project = ParallaxBinary.scratchProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let a = TeamFixturesE2E.line("01AAAAAAAAAAAAAAAAAAAAAAA1", stance: -1)
+        let ours = TeamFixturesE2E.line("01AAAAAAAAAAAAAAAAAAAAAAA1", stance: 2) + "\n"
+        try (a + "\n").write(toFile: project + "/base", atomically: true, encoding: .utf8)
+        try (a + "\n" + TeamFixturesE2E.line("01AAAAAAAAAAAAAAAAAAAAAAA2", stance: 0) + "\n")
+            .write(toFile: project + "/theirs", atomically: true, encoding: .utf8)
+        func driver(_ environment: [String: String] = [:]) throws -> ParallaxBinary.Result {
+            try ours.write(toFile: project + "/ours", atomically: true, encoding: .utf8)
+            return try ParallaxBinary.run(["merge-driver", "base", "ours", "theirs", "Annotations/alice.jsonl"],
+                                          environment: environment, directory: project)
+        }
+        let session = try ParallaxBinary.start(["--set", "alice"], directory: project)
+        defer { if session.process.isRunning { session.kill() } }
+        session.send("mark brookings ¶8\ncode reset-wedge -1\n")
+        #expect(session.wait(for: "coded "), "\(session.stderr)")
+
+        let refused = try driver()
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("error: parallax merge-driver: Annotations/.parallax/alice.lock: set alice is open for writing by pid \(session.process.processIdentifier) on "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("quit the session, then `git merge --abort` and merge again"))
+        #expect(refused.stderr.hasSuffix(" — Annotations/alice.jsonl is left as ours\n"))
+        #expect(String(decoding: Fixtures.bytes(project + "/ours")!, as: UTF8.self) == ours, "ours unchanged")
+
+        // `sync` holds the lock itself and says so: the driver merges under it.
+        let underSync = try driver(["PARALLAX_SETS_LOCKED_BY": String(session.process.processIdentifier)])
+        #expect(underSync.status == 0, "\(underSync.stderr)")
+        #expect(SetContents(parsing: Fixtures.bytes(project + "/ours")!).annotations.count == 2)
+
+        #expect(session.finish() == 0)
+        let after = try driver()
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(SetContents(parsing: Fixtures.bytes(project + "/ours")!).annotations.map(\.stance) == [2, 0])
+    }
+}
+
 /// Annotation lines that need no corpus.
 enum TeamFixturesE2E {
     static func line(_ id: String, stance: Int) -> String {

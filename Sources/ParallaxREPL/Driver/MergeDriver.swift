@@ -1,3 +1,4 @@
+import Foundation
 import ParallaxCore
 import ParallaxStore
 
@@ -11,6 +12,14 @@ import ParallaxStore
 /// Conflicts are recorded first, in `.parallax/NAME.conflicts.jsonl` beside PATH (the set's path in the
 /// working tree, relative to the repository root where git runs drivers), combined with any
 /// already there.
+///
+/// With PATH, the driver takes the set's write lock (`.parallax/NAME.lock` beside PATH) for
+/// its writes, as every writer of a set does, so it never interleaves with `resolve` or
+/// another writer on the conflicts record. When a session holds the lock, the merge is refused
+/// (status 2, OURS unchanged): git writes the merged file into the working tree after the driver
+/// ends, and the session would then compact its own copy of the set over it, losing theirs.
+/// `sync` holds every set's lock while git merges and says so in `PARALLAX_SETS_LOCKED_BY`
+/// (its pid); the driver then works under that lock.
 ///
 /// Exit status, as git reads it: 0 merged cleanly; 1 conflicts recorded (git marks the path
 /// as conflicted; the file holds ours for each conflict until `resolve` settles it); 2 the
@@ -34,6 +43,8 @@ public enum MergeDriver {
         let path = arguments.count == 4 ? arguments[3] : nil
         let shown = path ?? arguments[1]
         do {
+            let lock = try path.map { try lockSet(atPath: $0, fs: fs) } ?? nil
+            defer { withExtendedLifetime(lock) {} }
             func read(_ file: String) throws -> SetContents { SetContents(parsing: try fs.read(file) ?? []) }
             let result = SetMerge.merge(base: try read(arguments[0]), ours: try read(arguments[1]), theirs: try read(arguments[2]))
             var recorded: String?
@@ -72,6 +83,34 @@ public enum MergeDriver {
         } catch {
             err.write("error: parallax merge-driver: \(error) — \(shown) is left as ours\n")
             return 2
+        }
+    }
+
+    /// The environment variable `sync` sets for git to its own pid: it holds every set's lock.
+    public static let lockedByVariable = "PARALLAX_SETS_LOCKED_BY"
+
+    /// Takes the write lock of the set at `path` (a working-tree path `DIR/NAME.jsonl`), or
+    /// `nil` when the path is not a set's or `sync` already holds the lock for this merge.
+    /// - Throws: ``ParallaxError`` `.locked` when a session writes the set.
+    static func lockSet(atPath path: String, fs: any FileSystem) throws -> SetLock? {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        guard file.hasSuffix(".jsonl") else { return nil }
+        let name = String(file.dropLast(6))
+        guard (try? AnnotationSet.validate(name: name)) != nil, !ConflictFile.isConflictFile(file) else { return nil }
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let lockPath = RuntimeDirectory.path(of: name + ".lock", in: directory)
+        if let syncing = ProcessInfo.processInfo.environment[lockedByVariable].flatMap(Int.init),
+           SetLock.holder(of: lockPath, fs: fs)?.pid == syncing {
+            return nil
+        }
+        // No folder, no session writing a set there (git makes the folder after the driver).
+        guard FileManager.default.fileExists(atPath: directory) else { return nil }
+        try RuntimeDirectory.ensure(in: directory, fs: fs)
+        do {
+            return try SetLock.acquire(lockPath, set: name, fs: fs)
+        } catch var error as ParallaxError where error.kind == .locked {
+            error.hint = "git writes the merged set after this driver, and that session would write its own copy over it: quit the session, then `git merge --abort` and merge again (or use `parallax sync`, which refuses while a session writes)"
+            throw error
         }
     }
 }

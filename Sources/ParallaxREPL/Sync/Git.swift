@@ -63,6 +63,8 @@ struct Git {
         env["GIT_EDITOR"] = "true"
         env["LC_ALL"] = "C"
         env["LANGUAGE"] = nil
+        // Sync holds every set's lock while git runs: the merge driver works under it.
+        env[MergeDriver.lockedByVariable] = String(getpid())
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

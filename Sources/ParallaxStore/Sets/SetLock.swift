@@ -61,6 +61,12 @@ public final class SetLock {
         return SetLock(path: path, fd: fd, fs: fs)
     }
 
+    /// Who holds the lock at `path`, as its note says (`nil` when there is no readable note;
+    /// the note may be left by a holder that is gone: only ``acquire(_:set:fs:)`` can tell).
+    public static func holder(of path: String, fs: any FileSystem) -> LockHolder? {
+        (try? fs.read(path)).flatMap { $0 }.flatMap(parse)
+    }
+
     /// Reads a lock file's holder.
     static func parse(_ bytes: [UInt8]) -> LockHolder? {
         let text = String(decoding: bytes, as: UTF8.self)
