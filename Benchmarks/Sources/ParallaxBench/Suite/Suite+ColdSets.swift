@@ -45,13 +45,13 @@ extension Suite {
     private func parallax(_ binary: String, _ n: Int, _ commands: [String]) throws -> ChildRun {
         let args = [binary, "--corpus", data.bundledCorpus, "--annotations", coldSetDirectory(n), "--set", Suite.coldName(n)]
             + commands.flatMap { ["-c", $0] }
-        let r = try Spawn.run(args, quietErrors: false)
+        let r = try Spawn.run(args, quietErrors: false, measureMemory: true)
         guard r.status == 0 else { throw BenchError("parallax \(commands) failed with status \(r.status)") }
         return r
     }
 
     private func peer(_ arguments: [String]) throws -> ChildRun {
-        let r = try Spawn.run(["python3", data.root + "/Benchmarks/Scripts/cold_peer.py"] + arguments, quietErrors: false)
+        let r = try Spawn.run(["python3", data.root + "/Benchmarks/Scripts/cold_peer.py"] + arguments, quietErrors: false, measureMemory: true)
         guard r.status == 0 else { throw BenchError("python peer \(arguments[0]) failed") }
         return r
     }
