@@ -103,6 +103,35 @@ extension CrashStateTests {
         })
     }
 
+    @Test("doc remove: the document is whole or gone, gone once acknowledged, and its files go with it")
+    func documentRemove() throws {
+        var added: Document?
+        try explore("doc remove", perPrefix: 12, setUp: { dir in
+            try project(dir)
+            let s = try session(dir)
+            try s.registry.run("doc add \(dir)/memo.txt id:memo", in: s)
+            try s.store.close()
+            added = try Corpus.load(from: dir + "/Corpus").document("memo")
+        }, act: { fs, dir in
+            let s = try session(dir, fs: fs)
+            try s.registry.run("doc remove memo", in: s)
+            fs.mark("removed")
+            try s.store.close()
+        }, check: { dir, state in
+            // The corpus loads, and a next `doc add` leaves no file the manifest does not
+            // name (a removed document's text and original a crash left are cleaned up).
+            let corpus = try expectCorpusRecovers(dir, state)
+            let doc = corpus.document("memo")
+            if state.acknowledged.contains("removed") { #expect(doc == nil, "acknowledged doc remove undone at crash point \(state.prefix): \(state.choices)") }
+            if let doc {
+                #expect(doc.hash == added?.hash && doc.text.string == added?.text.string, "half-removed document at crash point \(state.prefix): \(state.choices)")
+                #expect(doc.info.source.flatMap { Fixtures.bytes(dir + "/Corpus/" + $0.file) } == Array(Self.memo.utf8),
+                        "its original is missing at crash point \(state.prefix): \(state.choices)")
+            }
+            #expect(corpus.documents.count == Fixtures.corpus.documents.count + (doc == nil ? 0 : 1))
+        })
+    }
+
     @Test("doc update: old text with its annotations, or new text with them re-anchored; saved re-anchored once acknowledged")
     func documentUpdate() throws {
         var oldHash = "", newHash = ""
