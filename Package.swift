@@ -35,12 +35,9 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // poppler's GLib interface, to read a PDF's text layer and metadata from memory.
-        .systemLibrary(
-            name: "CParallaxPoppler",
-            pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev"])]
-        ),
+        // poppler's GLib interface, to read a PDF's text layer and metadata from memory:
+        // opened on the first PDF read (libpoppler-glib8 at run time; no headers needed).
+        .systemLibrary(name: "CParallaxPoppler"),
         // libxml2's HTML parser (error-tolerant, as browsers are), to read web pages.
         .systemLibrary(
             name: "CParallaxLibxml2",

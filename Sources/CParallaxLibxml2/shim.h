@@ -8,24 +8,95 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/xmlerror.h>
 
-// `xmlFree` is a global function pointer, which Swift 6 treats as shared mutable state.
-static inline void parallax_xml_free(void *pointer) { xmlFree(pointer); }
+// The library itself is not linked (with ICU it would be loaded at every start of every
+// process): it is opened with dlopen on first use and its functions are called through the
+// table below.
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <dlfcn.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define PARALLAX_XML_FN(name) __typeof__(&name) _Nonnull name
+
+/// Every libxml2 function Parallax (and its tests' schema validator) calls.
+typedef struct {
+    PARALLAX_XML_FN(xmlInitParser);
+    PARALLAX_XML_FN(htmlReadMemory);
+    PARALLAX_XML_FN(xmlReadMemory);
+    PARALLAX_XML_FN(xmlDocGetRootElement);
+    PARALLAX_XML_FN(xmlFreeDoc);
+    PARALLAX_XML_FN(xmlGetProp);
+    PARALLAX_XML_FN(xmlNodeGetContent);
+    PARALLAX_XML_FN(xmlFindCharEncodingHandler);
+    PARALLAX_XML_FN(xmlCharEncCloseFunc);
+    PARALLAX_XML_FN(xmlSchemaNewMemParserCtxt);
+    PARALLAX_XML_FN(xmlSchemaSetParserStructuredErrors);
+    PARALLAX_XML_FN(xmlSchemaParse);
+    PARALLAX_XML_FN(xmlSchemaFreeParserCtxt);
+    PARALLAX_XML_FN(xmlSchemaNewValidCtxt);
+    PARALLAX_XML_FN(xmlSchemaSetValidStructuredErrors);
+    PARALLAX_XML_FN(xmlSchemaValidateDoc);
+    PARALLAX_XML_FN(xmlSchemaFreeValidCtxt);
+    PARALLAX_XML_FN(xmlSchemaFree);
+    /// libxml2's deallocator (`xmlFree`, a global function pointer, or per thread through
+    /// `__xmlFree()` in a threaded build), read when the library is opened.
+    void (* _Nonnull xml_free)(void *);
+} parallax_xml_api;
+
+#undef PARALLAX_XML_FN
+
+/// Opens libxml2 (the versioned name first, as the runtime package installs only that one)
+/// and fills `api`. Returns NULL on success, else what is missing: the library's name, or the
+/// first function it lacks. Call once; the library stays loaded.
+static inline const char *parallax_xml_open(parallax_xml_api *api) {
+    static const char *const names[] = { "libxml2.so.2", "libxml2.so.16", "libxml2.so" };
+    void *handle = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && handle == NULL; i++) {
+        handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    }
+    if (handle == NULL) return "libxml2.so.2";
+#define PARALLAX_RESOLVE(name) \
+    if ((*(void **)&api->name = dlsym(handle, #name)) == NULL) return #name;
+    PARALLAX_RESOLVE(xmlInitParser)
+    PARALLAX_RESOLVE(htmlReadMemory)
+    PARALLAX_RESOLVE(xmlReadMemory)
+    PARALLAX_RESOLVE(xmlDocGetRootElement)
+    PARALLAX_RESOLVE(xmlFreeDoc)
+    PARALLAX_RESOLVE(xmlGetProp)
+    PARALLAX_RESOLVE(xmlNodeGetContent)
+    PARALLAX_RESOLVE(xmlFindCharEncodingHandler)
+    PARALLAX_RESOLVE(xmlCharEncCloseFunc)
+    PARALLAX_RESOLVE(xmlSchemaNewMemParserCtxt)
+    PARALLAX_RESOLVE(xmlSchemaSetParserStructuredErrors)
+    PARALLAX_RESOLVE(xmlSchemaParse)
+    PARALLAX_RESOLVE(xmlSchemaFreeParserCtxt)
+    PARALLAX_RESOLVE(xmlSchemaNewValidCtxt)
+    PARALLAX_RESOLVE(xmlSchemaSetValidStructuredErrors)
+    PARALLAX_RESOLVE(xmlSchemaValidateDoc)
+    PARALLAX_RESOLVE(xmlSchemaFreeValidCtxt)
+    PARALLAX_RESOLVE(xmlSchemaFree)
+#undef PARALLAX_RESOLVE
+    xmlFreeFunc *(*per_thread)(void) = NULL;
+    *(void **)&per_thread = dlsym(handle, "__xmlFree");
+    xmlFreeFunc *global = per_thread != NULL ? per_thread() : (xmlFreeFunc *)dlsym(handle, "xmlFree");
+    if (global == NULL || *global == NULL) return "xmlFree";
+    api->xml_free = *global;
+    api->xmlInitParser();
+    return NULL;
+}
 
 // Whether libxml2 can decode an encoding name (iconv's names included).
-static inline int parallax_xml_knows_encoding(const char *name) {
-    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name);
+static inline int parallax_xml_knows_encoding(const parallax_xml_api *api, const char *name) {
+    xmlCharEncodingHandlerPtr handler = api->xmlFindCharEncodingHandler(name);
     if (handler == NULL) return 0;
-    xmlCharEncCloseFunc(handler);
+    api->xmlCharEncCloseFunc(handler);
     return 1;
 }
 
 // XML Schema validation, for the tests that check an export against its standard's XSD
 // (the REFI-QDA Codebook.xsd): both documents from memory, never from the network; the
 // validator's messages (`LINE: message`, one a line) collected into `errors`.
-#include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
-#include <stdio.h>
-
 typedef struct {
     char *buffer;
     size_t size;
@@ -43,28 +114,28 @@ static inline void parallax_xml_schema_collect(void *user, const xmlError *error
 
 // Validates `document` against `schema`: 0 when valid, the number of errors otherwise, -1
 // when the schema itself cannot be read, -2 when the document is not well-formed.
-static inline int parallax_xml_schema_validate(const char *schema, int schemaLength,
+static inline int parallax_xml_schema_validate(const parallax_xml_api *api, const char *schema, int schemaLength,
                                                const char *document, int documentLength,
                                                char *errors, int errorsSize) {
     parallax_xml_schema_errors collected = { errors, (size_t)errorsSize, 0, 0 };
     if (errorsSize > 0) errors[0] = 0;
-    xmlSchemaParserCtxtPtr parser = xmlSchemaNewMemParserCtxt(schema, schemaLength);
+    xmlSchemaParserCtxtPtr parser = api->xmlSchemaNewMemParserCtxt(schema, schemaLength);
     if (parser == NULL) return -1;
-    xmlSchemaSetParserStructuredErrors(parser, (xmlStructuredErrorFunc)parallax_xml_schema_collect, &collected);
-    xmlSchemaPtr parsed = xmlSchemaParse(parser);
-    xmlSchemaFreeParserCtxt(parser);
+    api->xmlSchemaSetParserStructuredErrors(parser, (xmlStructuredErrorFunc)parallax_xml_schema_collect, &collected);
+    xmlSchemaPtr parsed = api->xmlSchemaParse(parser);
+    api->xmlSchemaFreeParserCtxt(parser);
     if (parsed == NULL) return -1;
-    xmlDocPtr doc = xmlReadMemory(document, documentLength, "document.xml", NULL, XML_PARSE_NONET);
-    if (doc == NULL) { xmlSchemaFree(parsed); return -2; }
-    xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt(parsed);
+    xmlDocPtr doc = api->xmlReadMemory(document, documentLength, "document.xml", NULL, XML_PARSE_NONET);
+    if (doc == NULL) { api->xmlSchemaFree(parsed); return -2; }
+    xmlSchemaValidCtxtPtr validator = api->xmlSchemaNewValidCtxt(parsed);
     int result = -1;
     if (validator != NULL) {
-        xmlSchemaSetValidStructuredErrors(validator, (xmlStructuredErrorFunc)parallax_xml_schema_collect, &collected);
-        result = xmlSchemaValidateDoc(validator, doc);
-        xmlSchemaFreeValidCtxt(validator);
+        api->xmlSchemaSetValidStructuredErrors(validator, (xmlStructuredErrorFunc)parallax_xml_schema_collect, &collected);
+        result = api->xmlSchemaValidateDoc(validator, doc);
+        api->xmlSchemaFreeValidCtxt(validator);
     }
-    xmlFreeDoc(doc);
-    xmlSchemaFree(parsed);
+    api->xmlFreeDoc(doc);
+    api->xmlSchemaFree(parsed);
     if (result > 0 && collected.count > 0) return collected.count;
     return result;
 }

@@ -20,20 +20,20 @@ public enum HTMLReader {
     ///   - name: The file's name, for messages.
     /// - Throws: ``ParallaxError`` when the page holds no readable text.
     public static func read(_ bytes: [UInt8], name: String) throws -> ExtractedDocument {
-        let encoding = self.encoding(of: bytes)
-        xmlInitParser()
+        let lib = try Libxml2Library.api(reading: name)
+        let encoding = self.encoding(of: bytes, lib)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { b in
             b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, b.count)) { p in
-                htmlReadMemory(p, Int32(clamping: b.count), nil, encoding.name, options)
+                lib.htmlReadMemory(p, Int32(clamping: b.count), nil, encoding.name, options)
             }
         }
-        guard let doc = parsed, let root = xmlDocGetRootElement(doc) else {
+        guard let doc = parsed, let root = lib.xmlDocGetRootElement(doc) else {
             throw ParallaxError(.invalidData, "not an HTML page (libxml2 found no elements)", at: name,
                                 hint: "check that this is the file you meant")
         }
-        defer { xmlFreeDoc(doc) }
+        defer { lib.xmlFreeDoc(doc) }
         var page = HTMLPage()
         page.scanHead(root, depth: 0)
         let content = page.mainContent(root)
@@ -54,7 +54,7 @@ public enum HTMLReader {
     /// The encoding to parse with (`name`, passed to libxml2) and the one to report
     /// (`named`, when it is not UTF-8): a byte-order mark, else the page's declared charset,
     /// else UTF-8 when the bytes are UTF-8, else Windows-1252 (what browsers assume).
-    static func encoding(of bytes: [UInt8]) -> (name: String, named: String?) {
+    static func encoding(of bytes: [UInt8], _ lib: parallax_xml_api) -> (name: String, named: String?) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", nil) }
         if bytes.starts(with: [0xFF, 0xFE]) { return ("UTF-16LE", "UTF-16LE") }
         if bytes.starts(with: [0xFE, 0xFF]) { return ("UTF-16BE", "UTF-16BE") }
@@ -63,7 +63,7 @@ public enum HTMLReader {
             let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
                 .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
             let declared = String(value)
-            if !declared.isEmpty, parallax_xml_knows_encoding(declared) != 0 {
+            if !declared.isEmpty, withUnsafePointer(to: lib, { parallax_xml_knows_encoding($0, declared) }) != 0 {
                 let utf8 = declared == "utf-8" || declared == "utf8"
                 // A page that says UTF-8 but is not is read as browsers read it.
                 if utf8, ScalarText.firstInvalidUTF8(bytes) != nil { return ("windows-1252", "Windows-1252") }
@@ -84,8 +84,9 @@ public enum HTMLReader {
     }
 
     static func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
-        guard let value = xmlGetProp(node, key) else { return nil }
-        defer { parallax_xml_free(value) }
+        let lib = Libxml2Library.opened
+        guard let value = lib.xmlGetProp(node, key) else { return nil }
+        defer { lib.xml_free(value) }
         return String(cString: value)
     }
 
@@ -101,8 +102,9 @@ public enum HTMLReader {
 
     /// Every text inside a node, concatenated.
     static func text(_ node: xmlNodePtr) -> String {
-        guard let content = xmlNodeGetContent(node) else { return "" }
-        defer { parallax_xml_free(content) }
+        let lib = Libxml2Library.opened
+        guard let content = lib.xmlNodeGetContent(node) else { return "" }
+        defer { lib.xml_free(content) }
         return String(cString: content)
     }
 }

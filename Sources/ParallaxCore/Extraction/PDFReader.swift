@@ -10,12 +10,10 @@ import Foundation
 /// layer (a scan), or is not a PDF is refused with what to do.
 public enum PDFReader {
     /// The reader's name and the poppler it runs on, as the manifest records it.
-    public static var version: String { "parallax-pdf 1, poppler \(String(cString: poppler_get_version()))" }
+    public static var version: String { "parallax-pdf 1, poppler \(PopplerLibrary.version ?? "(not installed)")" }
 
     /// The most pages read: a bound on the work a hostile file can ask for.
     public static let maximumPages = 5000
-
-    private static let quiet: Void = parallax_poppler_quiet()
 
     /// Reads a PDF.
     /// - Parameters:
@@ -23,17 +21,17 @@ public enum PDFReader {
     ///   - name: The file's name, for messages.
     /// - Throws: ``ParallaxError`` for an encrypted, damaged or scanned PDF.
     public static func read(_ bytes: [UInt8], name: String) throws -> ExtractedDocument {
-        _ = quiet
         guard bytes.count >= 8, bytes.prefix(1024).starts(with: Array("%PDF-".utf8)) || containsHeader(bytes) else {
             throw ParallaxError(.invalidData, "not a PDF (no %PDF- header)", at: name,
                                 hint: "check that this is the file you meant; a renamed file is not converted")
         }
-        let gbytes = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-        defer { g_bytes_unref(gbytes) }
+        let lib = try PopplerLibrary.api(reading: name)
+        let gbytes = bytes.withUnsafeBytes { lib.g_bytes_new($0.baseAddress, gsize($0.count)) }
+        defer { lib.g_bytes_unref(gbytes) }
         var error: UnsafeMutablePointer<GError>?
-        guard let doc = poppler_document_new_from_bytes(gbytes, nil, &error) else {
+        guard let doc = lib.poppler_document_new_from_bytes(gbytes, nil, &error) else {
             let code = error?.pointee.code ?? -1
-            if let error { g_error_free(error) }
+            if let error { lib.g_error_free(error) }
             if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
                 throw ParallaxError(.unsupported, "the PDF is encrypted and needs a password", at: name,
                                     hint: "save an unprotected copy (e.g. qpdf --password=… --decrypt in.pdf out.pdf) and add that")
@@ -41,16 +39,16 @@ public enum PDFReader {
             throw ParallaxError(.invalidData, "the PDF is damaged or cut short (poppler cannot open it)", at: name,
                                 hint: "download it again, or open and re-save it in a PDF reader")
         }
-        defer { g_object_unref(UnsafeMutableRawPointer(doc)) }
-        let count = Int(poppler_document_get_n_pages(doc))
+        defer { lib.g_object_unref(UnsafeMutableRawPointer(doc)) }
+        let count = Int(lib.poppler_document_get_n_pages(doc))
         guard count > 0 else {
             throw ParallaxError(.invalidData, "the PDF has no pages", at: name, hint: "download it again")
         }
         var pages: [[PDFLine]] = []
         for i in 0..<min(count, maximumPages) {
-            guard let page = poppler_document_get_page(doc, Int32(i)) else { pages.append([]); continue }
-            pages.append(lines(of: page))
-            g_object_unref(UnsafeMutableRawPointer(page))
+            guard let page = lib.poppler_document_get_page(doc, Int32(i)) else { pages.append([]); continue }
+            pages.append(lines(of: page, lib))
+            lib.g_object_unref(UnsafeMutableRawPointer(page))
         }
         guard pages.contains(where: { page in page.contains { $0.text.contains { !$0.isWhitespace } } }) else {
             throw ParallaxError(.unsupported, "scanned: run OCR first (none of its \(count) page\(count == 1 ? "" : "s") has a text layer)",
@@ -61,7 +59,7 @@ public enum PDFReader {
         if layout.droppedLines > 0 { notes.append("\(layout.droppedLines) running header, footer and page-number line\(layout.droppedLines == 1 ? "" : "s") dropped") }
         if count > maximumPages { notes.append("only the first \(maximumPages) of \(count) pages read") }
         return ExtractedDocument(text: ExtractedDocument.joined(layout.paragraphs), paragraphs: .blankLines,
-                                 metadata: metadata(doc), format: .pdf, notes: notes, extractor: version)
+                                 metadata: metadata(doc, lib), format: .pdf, notes: notes, extractor: version)
     }
 
     /// A `%PDF-` header within the first KB (PDF readers allow some junk before it).
@@ -72,14 +70,14 @@ public enum PDFReader {
     }
 
     /// A page's lines with their boxes, from its text and the box of each character.
-    static func lines(of page: OpaquePointer) -> [PDFLine] {
-        guard let raw = poppler_page_get_text(page) else { return [] }
+    static func lines(of page: OpaquePointer, _ lib: parallax_poppler_api) -> [PDFLine] {
+        guard let raw = lib.poppler_page_get_text(page) else { return [] }
         let text = String(cString: raw)
-        g_free(raw)
+        lib.g_free(raw)
         var rects: UnsafeMutablePointer<PopplerRectangle>?
         var n: guint = 0
-        let haveBoxes = poppler_page_get_text_layout(page, &rects, &n) != 0
-        defer { g_free(rects) }
+        let haveBoxes = lib.poppler_page_get_text_layout(page, &rects, &n) != 0
+        defer { lib.g_free(rects) }
         let scalars = Array(text.unicodeScalars)
         let boxes = haveBoxes && Int(n) == scalars.count ? rects : nil
         var result: [PDFLine] = []
@@ -117,26 +115,26 @@ public enum PDFReader {
     /// exception is a packet gone stale: when Info's `ModDate` is later than the packet's
     /// `xmp:MetadataDate` (else `xmp:ModifyDate`), a tool that knows only the Info dictionary
     /// edited it after the packet was written, and Info is taken first.
-    static func metadata(_ doc: OpaquePointer) -> DocumentMetadata {
+    static func metadata(_ doc: OpaquePointer, _ lib: parallax_poppler_api) -> DocumentMetadata {
         func take(_ p: UnsafeMutablePointer<gchar>?) -> String? {
             guard let p else { return nil }
-            defer { g_free(p) }
+            defer { lib.g_free(p) }
             return String(cString: p)
         }
         var info = Fields()
-        info.title = take(poppler_document_get_title(doc))
-        info.authors = take(poppler_document_get_author(doc)).map(MetadataText.splitAuthors) ?? []
-        if let dt = poppler_document_get_creation_date_time(doc) {
-            defer { g_date_time_unref(dt) }
-            let y = Int(g_date_time_get_year(dt)), mo = Int(g_date_time_get_month(dt)), d = Int(g_date_time_get_day_of_month(dt))
+        info.title = take(lib.poppler_document_get_title(doc))
+        info.authors = take(lib.poppler_document_get_author(doc)).map(MetadataText.splitAuthors) ?? []
+        if let dt = lib.poppler_document_get_creation_date_time(doc) {
+            defer { lib.g_date_time_unref(dt) }
+            let y = Int(lib.g_date_time_get_year(dt)), mo = Int(lib.g_date_time_get_month(dt)), d = Int(lib.g_date_time_get_day_of_month(dt))
             info.date = String(format: "%04d-%02d-%02d", y, mo, d)
         }
         var infoModified: Double?
-        if let dt = poppler_document_get_modification_date_time(doc) {
-            infoModified = Double(g_date_time_to_unix(dt))
-            g_date_time_unref(dt)
+        if let dt = lib.poppler_document_get_modification_date_time(doc) {
+            infoModified = Double(lib.g_date_time_to_unix(dt))
+            lib.g_date_time_unref(dt)
         }
-        let xmp = take(poppler_document_get_metadata(doc)).flatMap { XMPPacket.parse(Array($0.utf8)) }
+        let xmp = take(lib.poppler_document_get_metadata(doc)).flatMap { XMPPacket.parse(Array($0.utf8)) }
         return merged(info: info, infoModified: infoModified, xmp: xmp)
     }
 
