@@ -46,16 +46,15 @@ typedef struct {
 
 #undef PARALLAX_XML_FN
 
-/// Opens libxml2 (the versioned name first, as the runtime package installs only that one)
-/// and fills `api`. Returns NULL on success, else what is missing: the library's name, or the
+/// Opens libxml2 under the first of `names` that loads (the versioned name first: the
+/// runtime package installs only that one) and fills `api`. Returns NULL on success, else what is missing: the library's name, or the
 /// first function it lacks. Call once; the library stays loaded.
-static inline const char *parallax_xml_open(parallax_xml_api *api) {
-    static const char *const names[] = { "libxml2.so.2", "libxml2.so.16", "libxml2.so" };
+static inline const char *parallax_xml_open(parallax_xml_api *api, const char *const *names, int count) {
     void *handle = NULL;
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && handle == NULL; i++) {
+    for (int i = 0; i < count && handle == NULL; i++) {
         handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     }
-    if (handle == NULL) return "libxml2.so.2";
+    if (handle == NULL) return count > 0 ? names[0] : "";
 #define PARALLAX_RESOLVE(name) \
     if ((*(void **)&api->name = dlsym(handle, #name)) == NULL) return #name;
     PARALLAX_RESOLVE(xmlInitParser)

@@ -63,8 +63,8 @@ static inline void parallax_poppler_ignore(int category, long long position, con
     (void)category; (void)position; (void)message;
 }
 
-/// Opens libpoppler-glib (the versioned name first, as the runtime package installs only
-/// that one) and fills `api`. Returns NULL on success, else what is missing: the library's
+/// Opens libpoppler-glib under the first of `names` that loads (the versioned name first:
+/// the runtime package installs only that one) and fills `api`. Returns NULL on success, else what is missing: the library's
 /// name, or the first function it lacks. Call once; the library stays loaded.
 ///
 /// poppler's core prints every problem of a damaged PDF on standard error ("Syntax Error: …")
@@ -72,13 +72,12 @@ static inline void parallax_poppler_ignore(int category, long long position, con
 /// function `setErrorCallback(void (*)(ErrorCategory, Goffset, const char *))` is exported by
 /// libpoppler under its Itanium-mangled name: when it is found, poppler is made quiet
 /// (Parallax reports one clear error of its own); a libpoppler without it merely stays talkative.
-static inline const char *parallax_poppler_open(parallax_poppler_api *api) {
-    static const char *const names[] = { "libpoppler-glib.so.8", "libpoppler-glib.so" };
+static inline const char *parallax_poppler_open(parallax_poppler_api *api, const char *const *names, int count) {
     void *handle = NULL;
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && handle == NULL; i++) {
+    for (int i = 0; i < count && handle == NULL; i++) {
         handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     }
-    if (handle == NULL) return "libpoppler-glib.so.8";
+    if (handle == NULL) return count > 0 ? names[0] : "";
 #define PARALLAX_RESOLVE(name) \
     if ((*(void **)&api->name = dlsym(handle, #name)) == NULL) return #name;
     PARALLAX_RESOLVE(poppler_get_version)

@@ -203,7 +203,7 @@ struct CorpusCacheTests {
         var otherVersion = good
         let t = good.count - FoldedPack.trailerSize
         otherVersion[t + 8] ^= 0xFF
-        let sum = otherVersion.withUnsafeBytes { FoldedPack.checksum(UnsafeRawBufferPointer(rebasing: $0[t..<(t + 56)])) }
+        let sum = otherVersion.withUnsafeBytes { ContentChecksum.of(UnsafeRawBufferPointer(rebasing: $0[t..<(t + 56)])) }
         withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { otherVersion[t + 56 + k] = $0[k] } }
         let cases: [(String, [UInt8], String)] = [
             ("flipped", flipped, "checksum"), ("cut", Array(good.prefix(good.count - 10)), "not a pack"),
@@ -220,6 +220,44 @@ struct CorpusCacheTests {
             Self.expectSameAnswers(index, reference)
             #expect(Fixtures.bytes(path) == good, "\(label): rebuilt as it was")
         }
+    }
+}
+
+extension CorpusCacheTests {
+    @Test("a pack verified once is trusted by its identity; damaged in place afterwards, it is checked and rebuilt")
+    func packTrustedByIdentity() throws {
+        let dir = try Self.copyOfCorpus()
+        let reference = try Self.reference(dir)
+        let path = dir + "/.parallax/cache/folded.pack"
+        func open() throws -> (CorpusCache, SearchIndex) {
+            let cache = Self.cache(dir)
+            let index = cache.searchIndex(for: try cache.loadCorpus())
+            return (cache, index)
+        }
+        let (built, _) = try open()
+        #expect(built.report.pack == "built: none" && built.report.packCheck == nil)
+        let (checked, _) = try open()
+        #expect(checked.report.pack == "hit" && checked.report.packCheck == "checksum")
+        let (trusted, index) = try open()
+        #expect(trusted.report.pack == "hit" && trusted.report.packCheck == "identity")
+        Self.expectSameAnswers(index, reference)
+
+        // Damaged in place (same inode, same size): the identity changes, so the checksum runs.
+        let good = Fixtures.bytes(path)!
+        var flipped = good
+        flipped[good.count / 3] ^= 0x20
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: flipped)
+        try handle.close()
+        let (damaged, rebuilt) = try open()
+        #expect(damaged.report.packCheck == "checksum")
+        #expect(damaged.report.pack?.contains("checksum") == true, "\(damaged.report.pack ?? "nil")")
+        Self.expectSameAnswers(rebuilt, reference)
+
+        // A damaged record of the check is ignored: the pack is verified again.
+        try Array("parallax pack checked 1 x\n".utf8).write(to: dir + "/.parallax/cache/folded.pack.checked")
+        let (again, _) = try open()
+        #expect(again.report.pack == "hit" && again.report.packCheck == "checksum")
     }
 }
 

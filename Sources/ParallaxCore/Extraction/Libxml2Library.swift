@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CParallaxLibxml2
 
 /// libxml2, opened on the first web page read rather than at every start.
@@ -7,9 +10,15 @@ import CParallaxLibxml2
 /// (in the shim).
 package enum Libxml2Library {
     /// The table of functions, or why it could not be filled; opened once per process.
-    private static let loaded: Result<Table, ParallaxError> = {
+    private static let loaded = open(["libxml2.so.2", "libxml2.so.16", "libxml2.so"])
+
+    /// Opens the library under the first of `names` that loads and resolves its functions.
+    package static func open(_ names: [String]) -> Result<Table, ParallaxError> {
         let table = UnsafeMutablePointer<parallax_xml_api>.allocate(capacity: 1)
-        if let missing = parallax_xml_open(table) {
+        let copies = names.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let found = copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { parallax_xml_open(table, $0.baseAddress, Int32($0.count)) }
+        if let missing = found {
             table.deallocate()
             let what = String(cString: missing)
             let message = what.hasPrefix("lib") ? "reading web pages needs libxml2 (\(what)), which is not installed"
@@ -17,8 +26,10 @@ package enum Libxml2Library {
             return .failure(ParallaxError(.unsupported, message,
                                           hint: "install the Debian package libxml2 (apt-get install libxml2), or save the page's text as a .txt file"))
         }
-        return .success(Table(api: table.pointee))
-    }()
+        let api = table.pointee
+        table.deallocate()
+        return .success(Table(api: api))
+    }
 
     /// The functions, opening the library on first use.
     /// - Parameter name: The file being read, for the error message.
@@ -38,7 +49,7 @@ package enum Libxml2Library {
     }
 
     /// The table, immutable once filled.
-    private struct Table: @unchecked Sendable {
-        let api: parallax_xml_api
+    package struct Table: @unchecked Sendable {
+        package let api: parallax_xml_api
     }
 }

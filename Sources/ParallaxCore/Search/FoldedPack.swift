@@ -37,9 +37,9 @@ public struct FoldedPack: @unchecked Sendable {
     let foldedLength: Int
     let directoryOffset: Int
 
-    static let magic: UInt64 = 0x3230_444C_4F46_5850  // "PXFOLD02"
+    static let magic: UInt64 = 0x3330_444C_4F46_5850  // "PXFOLD03": checksums by ContentChecksum
     static let entrySize = 80
-    static let trailerSize = 64
+    package static let trailerSize = 64
 
     /// One document's place in the pack.
     public struct Entry: Equatable, Sendable {
@@ -73,7 +73,7 @@ public struct FoldedPack: @unchecked Sendable {
         let t = n - FoldedPack.trailerSize
         func u64(_ at: Int) -> Int { Int(truncatingIfNeeded: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))) }
         guard UInt64(truncatingIfNeeded: u64(t)) == FoldedPack.magic else { throw bad("not a pack") }
-        guard UInt64(truncatingIfNeeded: u64(t + 56)) == FoldedPack.checksum(UnsafeRawBufferPointer(rebasing: buffer[t..<(t + 56)])) else {
+        guard UInt64(truncatingIfNeeded: u64(t + 56)) == ContentChecksum.of(UnsafeRawBufferPointer(rebasing: buffer[t..<(t + 56)])) else {
             throw bad("its trailer's checksum does not match")
         }
         guard UInt64(truncatingIfNeeded: u64(t + 8)) == Folding.version else { throw bad("folded by another version") }
@@ -244,19 +244,19 @@ public struct FoldedPack: @unchecked Sendable {
         for v in [magic, Folding.version, UInt64(entries.count), UInt64(foldedLength), UInt64(mapsOffset), UInt64(directoryOffset), sum] {
             append64(&trailer, v)
         }
-        append64(&trailer, checksum(trailer.withUnsafeBytes { $0 }))
+        append64(&trailer, ContentChecksum.of(trailer))
         out.append(contentsOf: trailer)
         return (out, foldedAfresh)
     }
 
     // MARK: Helpers
 
-    /// ``checksum(_:)`` of every 4 MiB block, then of the blocks' checksums: the blocks are
+    /// ``ContentChecksum`` of every 4 MiB block, then of the blocks' checksums: the blocks are
     /// checked on every core at once.
     public static func blockChecksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let block = 4 << 20
         let blocks = (bytes.count + block - 1) / block
-        guard blocks > 1 else { return checksum(bytes) }
+        guard blocks > 1 else { return ContentChecksum.of(bytes) }
         let sums = BlockSums(blocks)
         let shared = SharedBytes(bytes: bytes)
         let threads = min(blocks, 8)  // stripes; Dispatch runs them on the cores there are
@@ -264,33 +264,11 @@ public struct FoldedPack: @unchecked Sendable {
             var b = k
             while b < blocks {
                 let range = (b * block)..<min(shared.bytes.count, (b + 1) * block)
-                sums.set(b, checksum(UnsafeRawBufferPointer(rebasing: shared.bytes[range])))
+                sums.set(b, ContentChecksum.of(UnsafeRawBufferPointer(rebasing: shared.bytes[range])))
                 b += threads
             }
         }
-        return sums.values.withUnsafeBytes { checksum($0) }
-    }
-
-    /// A fast checksum (four lanes of multiply–xor over 64-bit words), enough to catch a
-    /// damaged or truncated file; not a defence against tampering.
-    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var h0: UInt64 = 1, h1: UInt64 = 2, h2: UInt64 = 3, h3: UInt64 = 4
-        let n = bytes.count
-        guard let p = bytes.baseAddress else { return 0 }
-        var i = 0
-        while i + 32 <= n {
-            h0 = (h0 ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
-            h1 = (h1 ^ p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* k
-            h2 = (h2 ^ p.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)) &* k
-            h3 = (h3 ^ p.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) &* k
-            i += 32
-        }
-        var tail: UInt64 = UInt64(n)
-        while i < n { tail = (tail ^ UInt64(p.load(fromByteOffset: i, as: UInt8.self))) &* k; i += 1 }
-        var h = h0 ^ (h1 >> 7 | h1 << 57) ^ (h2 >> 19 | h2 << 45) ^ (h3 >> 31 | h3 << 33) ^ tail
-        h = (h ^ (h >> 29)) &* k
-        return h ^ (h >> 32)
+        return sums.values.withUnsafeBytes { ContentChecksum.of($0) }
     }
 
     static func append64(_ out: inout [UInt8], _ v: UInt64) {

@@ -43,6 +43,10 @@ public final class CorpusCache: @unchecked Sendable {
         public var pack: String?
         /// Documents folded afresh when the pack was (re)built.
         public var folded = 0
+        /// How a mapped pack's bytes were checked: `"checksum"` (a pass over the whole pack,
+        /// on every core), or `"identity"` (a previous process checked them, and the file's
+        /// identity has not changed since); `nil` when no pack was mapped from the cache.
+        public var packCheck: String?
     }
 
     /// Serialises this process's writes of cache files (their temporary files are named by
@@ -61,6 +65,7 @@ public final class CorpusCache: @unchecked Sendable {
 
     var indexPath: String { directory + "/documents.idx" }
     var packPath: String { directory + "/folded.pack" }
+    var packCheckedPath: String { directory + "/folded.pack.checked" }
 
     // MARK: Loading the corpus
 
@@ -222,7 +227,7 @@ public final class CorpusCache: @unchecked Sendable {
         var documents: [Entry]
     }
 
-    static let indexHeader = "parallax documents index 2\n"
+    static let indexHeader = "parallax documents index 3\n"  // 3: checksum by ContentChecksum
 
     /// The index, or `nil` when there is none.
     /// - Throws: ``ParallaxError`` when it exists but is damaged.
@@ -236,7 +241,7 @@ public final class CorpusCache: @unchecked Sendable {
         // Last line: "end CHECKSUM\n", the checksum of every byte before it.
         guard bytes.last == 0x0A, let lastStart = bytes.dropLast().lastIndex(of: 0x0A).map({ $0 + 1 }) else { throw damaged("no end line") }
         let last = String(decoding: bytes[lastStart..<(bytes.count - 1)], as: UTF8.self)
-        let sum = bytes.withUnsafeBytes { FoldedPack.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<lastStart])) }
+        let sum = bytes.withUnsafeBytes { ContentChecksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<lastStart])) }
         guard last == "end " + String(sum, radix: 16) else { throw damaged("its checksum does not match") }
         var lines: [ArraySlice<UInt8>] = []
         var i = header.count
@@ -304,7 +309,7 @@ public final class CorpusCache: @unchecked Sendable {
             let head = e.identity.flatMap { id in e.hash.map { "\($0) " + fields(id) } } ?? "-"
             out += Array("\(head) \(e.id)\t\(e.voice ?? "")\t\(e.file)\n".utf8)
         }
-        let sum = out.withUnsafeBytes { FoldedPack.checksum($0) }
+        let sum = ContentChecksum.of(out)
         out += Array("end \(String(sum, radix: 16))\n".utf8)
         try ensureDirectory()
         CorpusCache.writing.lock(); defer { CorpusCache.writing.unlock() }
@@ -325,9 +330,15 @@ public final class CorpusCache: @unchecked Sendable {
         var old: FoldedPack?
         do {
             if let mapped = try MappedFile(path: packPath) {
-                let pack = try FoldedPack(buffer: mapped.buffer, owner: mapped)
+                // The whole-pack checksum is skipped when a process already verified these
+                // very bytes: the file's identity is the one recorded then (any write since,
+                // even in place, changes its status-change time; see `recordChecked`).
+                let trusted = packCheckedIdentity() == PackCheck(identity: mapped.identity, buffer: mapped.buffer)
+                report.packCheck = trusted ? "identity" : "checksum"
+                let pack = try FoldedPack(buffer: mapped.buffer, owner: mapped, checksum: !trusted)
                 if pack.matches(corpus) {
                     report.pack = "hit"
+                    if !trusted { recordChecked(PackCheck(identity: mapped.identity, buffer: mapped.buffer)) }
                     return SearchIndex(corpus: corpus, pack: pack)
                 }
                 old = pack
@@ -354,6 +365,50 @@ public final class CorpusCache: @unchecked Sendable {
             // A corpus folder that cannot be written: search from memory.
         }
         return SearchIndex(corpus: corpus, pack: try! FoldedPack(bytes: bytes))
+    }
+}
+
+extension CorpusCache {
+    /// What `folded.pack.checked` records: the identity of a pack file whose checksum a
+    /// process verified, and the checksum stored in its trailer.
+    struct PackCheck: Equatable {
+        var identity: FileIdentity
+        var checksum: UInt64
+
+        init(identity: FileIdentity, checksum: UInt64) {
+            self.identity = identity
+            self.checksum = checksum
+        }
+
+        /// The check of a mapped pack (`checksum` 0 when it is too short to hold a trailer).
+        init(identity: FileIdentity, buffer: UnsafeRawBufferPointer) {
+            self.identity = identity
+            let t = buffer.count - FoldedPack.trailerSize + 48
+            checksum = t >= 48 ? UInt64(littleEndian: buffer.baseAddress!.loadUnaligned(fromByteOffset: t, as: UInt64.self)) : 0
+        }
+    }
+
+    static let packCheckedHeader = "parallax pack checked 1 "
+
+    /// The recorded check, or `nil` (none, unreadable or damaged: the pack is then verified).
+    func packCheckedIdentity() -> PackCheck? {
+        guard let bytes = try? fs.read(packCheckedPath) else { return nil }
+        let line = String(decoding: bytes, as: UTF8.self)
+        guard line.hasPrefix(CorpusCache.packCheckedHeader), line.hasSuffix("\n") else { return nil }
+        let f = line.dropFirst(CorpusCache.packCheckedHeader.count).dropLast().split(separator: " ")
+        guard f.count == 6, let dev = UInt64(f[0]), let ino = UInt64(f[1]), let size = Int64(f[2]),
+              let mtime = Int64(f[3]), let ctime = Int64(f[4]), let sum = UInt64(f[5], radix: 16) else { return nil }
+        return PackCheck(identity: FileIdentity(device: dev, inode: ino, size: size, modified: mtime, changed: ctime), checksum: sum)
+    }
+
+    /// Records that a pack's checksum was verified, unless the file changed so recently that
+    /// a later write within the same clock tick would leave its identity unchanged (then the
+    /// next process verifies it again, as it does for documents).
+    func recordChecked(_ check: PackCheck) {
+        guard CorpusCache.now() - max(check.identity.modified, check.identity.changed) >= racyWindowNanoseconds else { return }
+        let id = check.identity
+        let line = CorpusCache.packCheckedHeader + "\(id.device) \(id.inode) \(id.size) \(id.modified) \(id.changed) \(String(check.checksum, radix: 16))\n"
+        CorpusCache.writing.withLock { try? fs.replaceAtomically(packCheckedPath, with: Array(line.utf8)) }
     }
 }
 

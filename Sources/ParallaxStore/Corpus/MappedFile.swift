@@ -9,6 +9,9 @@ import ParallaxCore
 final class MappedFile: @unchecked Sendable {
     /// The file's bytes.
     let buffer: UnsafeRawBufferPointer
+    /// The identity of the file that was mapped (from the open descriptor, so it is the
+    /// identity of exactly these bytes).
+    let identity: FileIdentity
 
     /// Maps a whole file.
     /// - Returns: `nil` when the file does not exist.
@@ -22,6 +25,7 @@ final class MappedFile: @unchecked Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw PosixFileSystem.failure("stat", path) }
+        identity = FileIdentity(info)
         let size = Int(info.st_size)
         guard size > 0 else { buffer = UnsafeRawBufferPointer(start: nil, count: 0); return }
         guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
