@@ -34,7 +34,7 @@ struct FoldedScanPropertyTests {
         }
     }
 
-    @Test("every alignment of a hit and of the text's end, around the 32-byte blocks")
+    @Test("every alignment of a hit and of the text's end, around the 16-byte steps")
     func alignments() {
         for size in 0...100 {
             for needle in [Array("ab".utf8), Array("abcab".utf8), Array("aa".utf8), Array("sli".utf8)] {
