@@ -96,23 +96,55 @@ public struct AgreementReport: Codable, Equatable, Sendable {
     /// - Complexity: O(*n* + *N*·*m* log *m* + *q*·*k*²) for *n* codings, *N* units, *m* coders,
     ///   *q* questions and *k* scale points.
     public init(codebook: Codebook, coders: [String], codings: [Coding], question: String? = nil) throws {
-        let (coderIndex, scope) = try AgreementReport.coderIndexAndScope(coders: coders, question: question, codebook: codebook)
-        let byID = Dictionary(scope.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let (coderIndex, _) = try AgreementReport.coderIndexAndScope(coders: coders, question: question, codebook: codebook)
+        var tallies = [AgreementTally](repeating: AgreementTally(), count: coders.count)
+        for coding in codings {
+            guard let c = coderIndex[coding.set] else { continue }
+            tallies[c].add(coding.annotation)
+        }
+        try self.init(codebook: codebook, coders: coders, tallies: tallies, question: question)
+    }
 
-        // question → analyst → one list of stances per coder.
+    /// Computes agreement between coders from their tallies (what a session keeps per set).
+    /// - Parameters:
+    ///   - codebook: The questions and their scales.
+    ///   - coders: Set names, two or more, each once, in the order to report them.
+    ///   - tallies: One per coder, in the same order (orphans left out).
+    ///   - question: Only this question (folded; a unique prefix also resolves); `nil` for all.
+    /// - Throws: ``ParallaxError`` as ``init(codebook:coders:codings:question:)`` does; (`.usage`)
+    ///   when the tallies are not one per coder.
+    /// - Complexity: O(*s* + *N*·*m* log *m* + *q*·*k*²) for *s* stances of the questions in
+    ///   scope, *N* units, *m* coders, *q* questions and *k* scale points.
+    public init(codebook: Codebook, coders: [String], tallies: [AgreementTally], question: String? = nil) throws {
+        let (_, scope) = try AgreementReport.coderIndexAndScope(coders: coders, question: question, codebook: codebook)
+        guard tallies.count == coders.count else {
+            throw ParallaxError(.usage, "\(tallies.count) tallies for \(coders.count) coders", hint: "give one tally per coder")
+        }
+        let inScope = Set(scope.map(\.id))
+
+        // question → analyst → one list of stances per coder; codings on questions the
+        // codebook does not have are counted (when every question is asked for), those off
+        // their question's scale are counted and left out.
         var grouped: [String: [String: [[Int]]]] = [:]
         var unknownQuestion = 0, offScale = 0
         var used = [Int](repeating: 0, count: coders.count)
-        for coding in codings {
-            guard let c = coderIndex[coding.set] else { continue }
-            let a = coding.annotation
-            guard let q = byID[a.question] else {
-                if question == nil { unknownQuestion += 1 }
-                continue
+        for (c, tally) in tallies.enumerated() {
+            if question == nil {
+                for (q, byAnalyst) in tally.stances where !inScope.contains(q) {
+                    for (_, stances) in byAnalyst { unknownQuestion += stances.count }
+                }
             }
-            guard q.label(of: a.stance) != nil else { offScale += 1; continue }
-            used[c] += 1
-            grouped[q.id, default: [:]][a.analyst, default: Array(repeating: [], count: coders.count)][c].append(a.stance)
+            for q in scope {
+                guard let byAnalyst = tally.stances[q.id] else { continue }
+                let onScale = Set(q.values)
+                for (analyst, stances) in byAnalyst {
+                    let kept = stances.filter(onScale.contains)
+                    offScale += stances.count - kept.count
+                    guard !kept.isEmpty else { continue }
+                    used[c] += kept.count
+                    grouped[q.id, default: [:]][analyst, default: Array(repeating: [], count: coders.count)][c] = kept
+                }
+            }
         }
 
         var units: [AgreementUnit] = []

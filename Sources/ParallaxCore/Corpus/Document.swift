@@ -87,12 +87,8 @@ public struct Document: Sendable {
 
     /// The paragraph containing scalar `offset` (or the nearest one before it).
     public func paragraph(containing offset: Int) -> Paragraph? {
-        var lo = 0, hi = paragraphs.count - 1, found: Int?
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if paragraphs[mid].start <= offset { found = mid; lo = mid + 1 } else { hi = mid - 1 }
-        }
-        return found.map { paragraphs[$0] }
+        // Read once: each read of a lazily loaded document's paragraphs takes its lock.
+        Paragraph.containing(offset, in: paragraphs)
     }
 
     /// The turn containing scalar `offset`, if any.

@@ -181,8 +181,6 @@ public struct SetDiff: Codable, Equatable, Sendable {
     ///   whose id is in one version only.
     public init(old: [Annotation], new: [Annotation], oldName: String, newName: String,
                 oldDamaged: [DamagedLine] = [], newDamaged: [DamagedLine] = []) {
-        self.oldName = oldName
-        self.newName = newName
         var oldByID: [String: Annotation] = [:]
         for a in old { oldByID[a.id] = oldByID[a.id] ?? a }
         var newIDs = Set<String>()
@@ -197,7 +195,18 @@ public struct SetDiff: Codable, Equatable, Sendable {
         var removed = old.filter { !newIDs.contains($0.id) }
         var seenRemoved = Set<String>()
         removed = removed.filter { seenRemoved.insert($0.id).inserted }
+        self.init(oldName: oldName, newName: newName, changed: changed, added: added, removed: removed, unchanged: unchanged,
+                  oldDamaged: oldDamaged, newDamaged: newDamaged)
+    }
 
+    /// The rest of a diff once the annotations are paired by id: those in one version only
+    /// paired by overlap, then everything in report order. The order of `added` and
+    /// `removed` does not matter: every order used below is total.
+    init(oldName: String, newName: String, changed: [Entry], added: [Annotation], removed: [Annotation], unchanged: Int,
+         oldDamaged: [DamagedLine], newDamaged: [DamagedLine]) {
+        self.oldName = oldName
+        self.newName = newName
+        var changed = changed
         let pairs = SetDiff.pairByOverlap(removed: removed, added: added)
         var pairedOld = Set<String>(), pairedNew = Set<String>()
         for (a, b) in pairs {

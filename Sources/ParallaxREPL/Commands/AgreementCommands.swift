@@ -50,8 +50,14 @@ enum AgreementCommands {
         for set in sets where !seen.insert(set.name).inserted {
             throw inv.usageError("set \(set.name) is named twice; agreement compares different coders")
         }
-        let dated = session.codings(of: sets, dates: try DateOptions.filter(inv))
-        if inv.flags.contains("unitizing") {
+        let dates = try DateOptions.filter(inv)
+        let unitizing = inv.flags.contains("unitizing")
+        // Without a date window the stance report reads each set's tally, kept until the set
+        // changes, so a repeated `agree` does not group 100,000 codings again.
+        let tallied = !dates.isActive && !unitizing
+        let dated = tallied ? DatedSelection(filter: dates, kept: [], outOfRange: 0, undated: 0)
+            : session.codings(of: sets, dates: dates)
+        if unitizing {
             let report = try inv.at(option: "question") {
                 try UnitizingReport(codebook: session.store.codebook, corpus: session.corpus, coders: sets.map(\.name),
                                     codings: dated.kept, question: inv.options["question"]?.text)
@@ -62,8 +68,11 @@ enum AgreementCommands {
             return UnitizingRenderer(width: session.style.width, colour: session.style.colour).render(report, to: &stream)
         }
         let report = try inv.at(option: "question") {
-            try AgreementReport(codebook: session.store.codebook, coders: sets.map(\.name),
-                                codings: dated.kept, question: inv.options["question"]?.text)
+            tallied
+                ? try AgreementReport(codebook: session.store.codebook, coders: sets.map(\.name),
+                                      tallies: sets.map(session.agreementTally), question: inv.options["question"]?.text)
+                : try AgreementReport(codebook: session.store.codebook, coders: sets.map(\.name),
+                                      codings: dated.kept, question: inv.options["question"]?.text)
         }
         defer { DateOptions.report(dated, json: inv.json, session: session) }
         if inv.json { return try session.printJSON(report) }

@@ -41,14 +41,32 @@ enum TeamCommands {
     ///   - locations: Where to say a bad argument is.
     static func runSetDiff(old: String, new: String, json: Bool, session: Session,
                            locations: (ParallaxError.Location.Place, ParallaxError.Location.Place) = (.text("OLD"), .text("NEW"))) throws {
-        let a = try located(locations.0) { try contents(of: old, session: session) }
-        let b = try located(locations.1) { try contents(of: new, session: session) }
-        let diff = SetDiff(old: a, new: b, oldName: old, newName: new)
+        let diff: SetDiff
+        if let a = try located(locations.0, { try loadedSet(old, session: session) }),
+           let b = try located(locations.1, { try loadedSet(new, session: session) }) {
+            // Two loaded sets: paired straight from their dictionaries, no sorted copies.
+            diff = SetDiff(old: a, new: b, oldName: old, newName: new)
+        } else {
+            let a = try located(locations.0) { try contents(of: old, session: session) }
+            let b = try located(locations.1) { try contents(of: new, session: session) }
+            diff = SetDiff(old: a, new: b, oldName: old, newName: new)
+        }
         if json { return try session.printJSON(diff) }
         var stream = SinkStream(session.out)
         TeamRenderer(width: session.style.width, colour: session.style.colour, corpus: session.corpus, codebook: session.store.codebook)
             .render(diff, to: &stream)
     }
+
+    /// A set by name, as loaded; `nil` for a set file's path.
+    private static func loadedSet(_ word: String, session: Session) throws -> AnnotationSet? {
+        if isPath(word) { return nil }
+        guard !word.contains(","), word != "all" else {
+            throw ParallaxError(.usage, "name one set, not \"\(word)\"")
+        }
+        return try session.sets(named: word)[0]
+    }
+
+    private static func isPath(_ word: String) -> Bool { word.contains("/") || word.hasSuffix(".jsonl") }
 
     /// A set (by name, as loaded) or a set file (by path, parsed as it is).
     static func contents(of word: String, session: Session) throws -> SetContents {

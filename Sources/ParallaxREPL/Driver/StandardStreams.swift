@@ -19,4 +19,11 @@ public final class StandardStream: OutputSink {
         fputs(text, file)
         fflush(file)
     }
+
+    /// Writes the bytes as they are, without making a string of them first.
+    public func write(utf8 bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        fwrite(base, 1, bytes.count, file)
+        fflush(file)
+    }
 }

@@ -54,19 +54,21 @@ extension AnnotationView {
 
     /// Writes views as ``Session/printJSON(_:)`` writes the array of them, in pieces.
     package static func writeJSON(_ views: [AnnotationView], to write: (String) -> Void) {
-        writeJSON(count: views.count, to: write) { i, out in views[i].appendJSON(to: &out) }
+        writeJSON(count: views.count, to: { write(String(decoding: $0, as: UTF8.self)) }) { i, out in views[i].appendJSON(to: &out) }
     }
 
     /// Writes `count` elements as ``Session/printJSON(_:)`` writes an array of views, each
-    /// appended by `element` on one of the cores, in pieces.
-    package static func writeJSON(count: Int, to write: (String) -> Void, element: (Int, inout [UInt8]) -> Void) {
-        guard count > 0 else { write("[\n\n]\n"); return }
-        write("[\n")
+    /// appended by `element` on one of the cores, in pieces of whole UTF-8 text handed to
+    /// `write` as they are (no string made of them).
+    package static func writeJSON(count: Int, to write: (UnsafeRawBufferPointer) -> Void, element: (Int, inout [UInt8]) -> Void) {
+        func text(_ s: StaticString) { write(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        guard count > 0 else { text("[\n\n]\n"); return }
+        text("[\n")
         BatchEncoder.run(count: count, encode: { i, out in
             if i > 0 { out.append(0x2C); out.append(0x0A) }
             element(i, &out)
-        }, write: { piece in write(String(decoding: piece, as: UTF8.self)) })
-        write("\n]\n")
+        }, write: write)
+        text("\n]\n")
     }
 }
 

@@ -3,6 +3,13 @@
 public protocol OutputSink: AnyObject {
     /// Writes text as it is (no newline added).
     func write(_ text: String)
+    /// Writes whole UTF-8 text as bytes (what `list --json` streams, a piece at a time);
+    /// by default decoded and written as text.
+    func write(utf8 bytes: UnsafeRawBufferPointer)
+}
+
+extension OutputSink {
+    public func write(utf8 bytes: UnsafeRawBufferPointer) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// An output sink that collects text (for tests and for capturing output).

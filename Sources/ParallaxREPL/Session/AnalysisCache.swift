@@ -2,7 +2,7 @@ import ParallaxCore
 import ParallaxStore
 
 /// What a session computes from its sets and keeps until one of them changes: each set's
-/// placed codings, and the comparer over every set.
+/// id order, placed codings and agreement tally, and the comparer over every set.
 ///
 /// Keyed by ``AnnotationSet/revision`` (and the codebook's questions), so an add, edit,
 /// delete, undo, import or reload is seen at once, and a command run again over unchanged
@@ -10,6 +10,8 @@ import ParallaxStore
 /// them again each time.
 final class AnalysisCache {
     private var codingsBySet: [String: (revision: Int, codings: [Coding])] = [:]
+    private var talliesBySet: [String: (revision: Int, tally: AgreementTally)] = [:]
+    private var ordersBySet: [String: (revision: Int, order: [Dictionary<String, Annotation>.Index])] = [:]
     private var joined: (key: [Int], codings: [Coding])?
     private var comparerEntry: (key: [Int], questions: [String], comparer: Comparer)?
     private var datedEntry: (key: [Int], questions: [String], filter: DateFilter, comparer: Comparer, left: (outOfRange: Int, undated: Int))?
@@ -58,5 +60,23 @@ final class AnalysisCache {
         let made = Comparer(corpus: corpus, codebook: codebook, codings: selection.kept)
         datedEntry = (key, questions, dates, made, (selection.outOfRange, selection.undated))
         return (made, selection.outOfRange, selection.undated)
+    }
+
+    /// Positions in the set's dictionary of all its annotations in id order, sorted again
+    /// only when the set changed (which also makes any index of its old dictionary stale).
+    func idOrder(of set: AnnotationSet) -> [Dictionary<String, Annotation>.Index] {
+        if let hit = ordersBySet[set.name], hit.revision == set.revision { return hit.order }
+        let made = SetFile.sortedByID(set.byID)
+        ordersBySet[set.name] = (set.revision, made)
+        return made
+    }
+
+    /// A set's placed codings grouped by question and analyst (what `agree` reads), made
+    /// again only when the set changed.
+    func tally(of set: AnnotationSet) -> AgreementTally {
+        if let hit = talliesBySet[set.name], hit.revision == set.revision { return hit.tally }
+        let made = AgreementTally(codings: codings(of: set), set: set.name)
+        talliesBySet[set.name] = (set.revision, made)
+        return made
     }
 }

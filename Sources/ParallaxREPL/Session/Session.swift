@@ -86,6 +86,17 @@ public final class Session {
         analysis.codings(of: sets)
     }
 
+    /// Positions in a set's ``AnnotationSet/byID`` of all its annotations (orphans included)
+    /// in id order, kept until the set changes: `list` filters them instead of sorting.
+    public func idOrder(_ set: AnnotationSet) -> [Dictionary<String, Annotation>.Index] {
+        analysis.idOrder(of: set)
+    }
+
+    /// A set's placed codings grouped for `agree`, kept until the set changes.
+    public func agreementTally(_ set: AnnotationSet) -> AgreementTally {
+        analysis.tally(of: set)
+    }
+
     /// A comparer over every set's placed codings, kept until a set or the codebook changes.
     public func comparer() throws -> Comparer {
         analysis.comparer(corpus: corpus, codebook: store.codebook, sets: try allSets())
@@ -138,6 +149,9 @@ public final class Session {
 
     /// Writes text to standard output as it is.
     public func write(_ text: String) { out.write(text) }
+
+    /// Writes whole UTF-8 text, as bytes, to standard output as it is.
+    public func write(utf8 bytes: UnsafeRawBufferPointer) { out.write(utf8: bytes) }
 
     /// Writes a warning line to standard error.
     public func warn(_ message: String) { err.write(style.yellow("warning: ") + message + "\n") }

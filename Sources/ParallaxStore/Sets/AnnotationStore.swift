@@ -37,6 +37,8 @@ public final class AnnotationStore {
     public var snapshotMinimumBytes = 1 << 20
     /// How the last set load read its file (tests check hits, misses and rebuilds).
     package var lastSnapshotOutcome: SetSnapshotCache.Outcome = .noFile
+    /// Whether the last compaction left a snapshot of the file it wrote (tests check it).
+    package var lastSaveSnapshotWritten = false
     /// The corpus's fingerprint for snapshots, computed on first use.
     private lazy var corpusFingerprint = SetSnapshot.corpusFingerprint(corpus)
 
@@ -165,18 +167,10 @@ public final class AnnotationStore {
         var seen = FirstLines()
         var changedAt: [String: String] = [:]
         let validator = AnnotationValidator(corpus: corpus, codebook: codebook)
-        // Codings made under an old question id (renamed or merged away) read as the new one.
-        let renamed: [String: QuestionRename]? = codebook.hasRenames
-            ? Dictionary(codebook.renames.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        let (renamed, check) = lineCheck(validator)
         func current(_ a: Annotation) -> Annotation {
             guard let renamed, let r = renamed[a.question] else { return a }
             return r.apply(to: a)
-        }
-        let check: @Sendable (Annotation) -> AnnotationValidator.Verdict
-        if let renamed {
-            check = { a in validator.check(renamed[a.question]?.apply(to: a) ?? a) }
-        } else {
-            check = { validator.check($0) }
         }
 
         func admit(_ a: Annotation, line: Int, raw: () -> [UInt8], where location: @autoclosure () -> String,
@@ -287,6 +281,19 @@ public final class AnnotationStore {
         let entry = Entry(set: set, journal: Journal(path: journalFile, fs: fs, existingEntries: replayed, torn: journalTorn), problems: problems)
         entry.legacyJournal = sawLegacyJournal
         return entry
+    }
+
+    /// The renames codings made under an old question id go through (`nil` without any), and
+    /// the check of a set file's line: the validator's, of the line read as the new id.
+    private func lineCheck(_ validator: AnnotationValidator)
+        -> (renamed: [String: QuestionRename]?, check: @Sendable (Annotation) -> AnnotationValidator.Verdict) {
+        // Codings made under an old question id (renamed or merged away) read as the new one.
+        let renamed: [String: QuestionRename]? = codebook.hasRenames
+            ? Dictionary(codebook.renames.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        if let renamed {
+            return (renamed, { a in validator.check(renamed[a.question]?.apply(to: a) ?? a) })
+        }
+        return (nil, { validator.check($0) })
     }
 
     /// Re-anchors, one batch per document, the annotations whose document changed since they
@@ -566,7 +573,9 @@ public final class AnnotationStore {
     }
 
     func compact(_ e: Entry) throws {
-        try SetFile.save(e.set, to: path(of: e.set.name), fs: fs, temporaryIn: RuntimeDirectory.path(in: directory))
+        let file = path(of: e.set.name)
+        let order = SetFile.sortedByID(e.set.byID)
+        let checksum = try SetFile.save(e.set, order: order, to: file, fs: fs, temporaryIn: RuntimeDirectory.path(in: directory))
         try e.journal.remove()
         if e.legacyJournal {
             // An older version's journal, replayed into the set just saved; its removal is
@@ -575,6 +584,12 @@ public final class AnnotationStore {
             try fs.syncDirectory(directory)
             e.legacyJournal = false
         }
+        // The file just written, snapshotted from memory: the next process loads it without
+        // parsing it (a cache: written after the save is durable, and never an error).
+        lastSaveSnapshotWritten = SetSnapshotCache(directory: directory, fs: fs, minimumBytes: snapshotMinimumBytes)
+            .storeSaved(e.set, order: order, file: file, checksum: checksum, corpus: corpusFingerprint,
+                        codebook: SetSnapshot.codebookFingerprint(codebook),
+                        check: lineCheck(AnnotationValidator(corpus: corpus, codebook: codebook)).check)
         e.set.reanchored.removeAll()
     }
 

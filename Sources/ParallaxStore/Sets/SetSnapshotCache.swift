@@ -74,18 +74,44 @@ package struct SetSnapshotCache {
             let racy = Int64(now.tv_sec) - before[3] < 2
             let key = SetSnapshot.Key(identity: before, contentChecksum: ContentChecksum.of(bytes), racy: racy,
                                       corpus: corpus, codebook: codebook)
-            if let pieces = SetSnapshot.encode(slices, key: key) {
-                do {
-                    try RuntimeDirectory.ensure(in: directory, fs: fs)
-                    try fs.replaceAtomically(snapshotPath, temporaryIn: nil) { write in
-                        for p in pieces { try p.withUnsafeBytes { try write($0) } }
-                    }
-                } catch {
-                    // A cache that cannot be written costs the next load its speed, nothing else.
-                }
-            }
+            write(slices, key: key, of: set)
         }
         return (slices, .rebuilt(why))
+    }
+
+    /// After a save: writes the snapshot of the file just written from the set in memory
+    /// (``SetFile/savedSlices(of:order:check:)``), so the next process that loads the set
+    /// does not parse it. Nothing is written (and the old snapshot, now stale, is left to
+    /// be found stale) for a file under ``minimumBytes`` or a set with damaged lines.
+    ///
+    /// The key holds the file's identity as it is now and the checksum of the bytes the save
+    /// wrote, marked racy (the file was modified just now): every load compares the file's
+    /// checksum too, so a file changed by anyone since the save, even within the same
+    /// timestamp, is read again.
+    /// - Returns: Whether a snapshot was written.
+    @discardableResult
+    func storeSaved(_ set: AnnotationSet, order: [Dictionary<String, Annotation>.Index], file: String, checksum: UInt64,
+                    corpus: UInt64, codebook: UInt64, check: @Sendable (Annotation) -> AnnotationValidator.Verdict) -> Bool {
+        guard let identity = SetSnapshotCache.identity(of: file), identity[0] >= minimumBytes,
+              let slices = SetFile.savedSlices(of: set, order: order, check: check) else { return false }
+        let key = SetSnapshot.Key(identity: identity, contentChecksum: checksum, racy: true, corpus: corpus, codebook: codebook)
+        return write(slices, key: key, of: set.name)
+    }
+
+    /// Writes a snapshot durably; a cache that cannot be written costs the next load its
+    /// speed, nothing else.
+    @discardableResult
+    private func write(_ slices: [SetFile.Slice], key: SetSnapshot.Key, of set: String) -> Bool {
+        guard let pieces = SetSnapshot.encode(slices, key: key) else { return false }
+        do {
+            try RuntimeDirectory.ensure(in: directory, fs: fs)
+            try fs.replaceAtomically(path(of: set), temporaryIn: nil) { write in
+                for p in pieces { try p.withUnsafeBytes { try write($0) } }
+            }
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// Size, device, inode, modification and status-change times (seconds, nanoseconds) of a
