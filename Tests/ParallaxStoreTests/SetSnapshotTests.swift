@@ -131,6 +131,121 @@ struct SetSnapshotTests {
         #expect(answers.byID["01SNAPADDED0000000000000000"] != nil)
     }
 
+    /// A set file with no damaged line: the baseline, a memo, an unknown field, one whose
+    /// document changed (re-anchored) and one that cannot be placed any more (an orphan).
+    func cleanSet() -> [UInt8] {
+        var file = Fixtures.bytes(Fixtures.annotationsDirectory + "/baseline.jsonl")!
+        var extra = Fixtures.sampleAnnotation(id: "01SNAPEXTRA0000000000000000")
+        extra.extra.set("reviewer", raw: Array(#""Zoë""#.utf8))
+        file += AnnotationCodec.encode(extra) + [0x0A]
+        var moved = Fixtures.sampleAnnotation(id: "01SNAPMOVED0000000000000000")
+        moved.target.hash = String(repeating: "0", count: 64)
+        file += AnnotationCodec.encode(moved) + [0x0A]
+        var lost = Fixtures.sampleAnnotation(id: "01SNAPLOST00000000000000000")
+        lost.target.hash = String(repeating: "0", count: 64)
+        lost.target.exact = "words that are in no document of the corpus at all"
+        lost.target.prefix = "qqqq xxxx zzzz"
+        lost.target.suffix = "jjjj kkkk wwww"
+        file += AnnotationCodec.encode(lost) + [0x0A]
+        file += RecordCodec.encode(.memo(Memo(id: "01SNAPMEMO00000000000000000", target: .question("reset-wedge"),
+                                              text: "a memo, “quoted”", created: "2026-11-24T10:00:00Z"))) + [0x0A]
+        return file
+    }
+
+    @Test("a save leaves the snapshot of the file it wrote: the next process reads it without parsing, with the answers of a parse")
+    func writtenBySave() throws {
+        let dir = Fixtures.annotationsDirectory(sets: ["alice": cleanSet()])
+        let store = try AnnotationStore(directory: dir, corpus: corpus)
+        store.snapshotMinimumBytes = 0
+        #expect(try store.set("alice").orphans.count == 1)
+        try store.add(Fixtures.sampleAnnotation(id: "01SNAPADDED0000000000000000"), to: "alice")
+        try store.close()
+        #expect(store.lastSaveSnapshotWritten)
+        let expected = try parsed(dir)
+        #expect(expected.byID["01SNAPADDED0000000000000000"] != nil && expected.orphans.count == 1 && expected.memos.count == 1)
+        let (answers, outcome) = try load(dir)
+        #expect(outcome == .hit)
+        #expect(answers == expected)
+
+        // The file changed in place after the save (same size, same modification time): read again.
+        let path = dir + "/alice.jsonl"
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        var bytes = Fixtures.bytes(path)!
+        let needle = Array(#""stance":-1"#.utf8)
+        let at = (0...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }!
+        bytes[at + needle.count - 1] = UInt8(ascii: "2")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: path)
+        let (edited, editedOutcome) = try load(dir)
+        #expect(editedOutcome == .rebuilt("the set file changed"))
+        #expect(edited == (try parsed(dir)))
+    }
+
+    @Test("a set with damaged lines gets no snapshot from its save: the next load parses it")
+    func notWrittenWithDamagedLines() throws {
+        let dir = Fixtures.annotationsDirectory(sets: ["alice": mixedSet()])
+        let store = try AnnotationStore(directory: dir, corpus: corpus)
+        store.snapshotMinimumBytes = 0
+        try store.add(Fixtures.sampleAnnotation(id: "01SNAPADDED0000000000000000"), to: "alice")
+        try store.close()
+        #expect(!store.lastSaveSnapshotWritten)
+        let (answers, outcome) = try load(dir)
+        #expect(outcome == .rebuilt("no snapshot"))
+        #expect(answers == (try parsed(dir)))
+    }
+
+    @Test("the slices made from a set in memory are those parsing its saved file gives, field by field")
+    func savedSlices() throws {
+        let dir = Fixtures.annotationsDirectory(sets: ["alice": cleanSet()])
+        let store = try AnnotationStore(directory: dir, corpus: corpus)
+        var set = try store.set("alice")
+        for k in 0..<3000 {
+            let digits = String(k)
+            var a = Fixtures.sampleAnnotation(id: "01SNAPMANY" + String(repeating: "0", count: 16 - digits.count) + digits, stance: k % 3 - 1)
+            a.tags = k % 2 == 0 ? ["b", "a"] : []
+            a.note = "note \(k) “ş”"
+            set.byID[a.id] = a
+        }
+        let validator = AnnotationValidator(corpus: corpus, codebook: store.codebook)
+        let order = SetFile.sortedByID(set.byID)
+        let made = try #require(SetFile.savedSlices(of: set, order: order, check: { validator.check($0) }))
+        let path = dir + "/many.jsonl"
+        let checksum = try SetFile.save(set, order: order, to: path, fs: PosixFileSystem())
+        let file = try #require(Fixtures.bytes(path))
+        #expect(checksum == ContentChecksum.of(file))
+        let parsedSlices = SetFile.parseSlices(file, check: { validator.check($0) })
+        func flat<T>(_ slices: [SetFile.Slice], _ f: (SetFile.Slice) -> [T]) -> [T] { slices.flatMap(f) }
+        #expect(flat(made) { $0.lines.map(\.number) } == flat(parsedSlices) { $0.lines.map(\.number) })
+        #expect(flat(made) { $0.lines.map(\.annotation) } == flat(parsedSlices) { $0.lines.map(\.annotation) })
+        #expect(flat(made, \.verdicts) == flat(parsedSlices, \.verdicts))
+        #expect(flat(made) { $0.records.map(\.number) } == flat(parsedSlices) { $0.records.map(\.number) })
+        #expect(flat(made) { $0.records.map(\.record) } == flat(parsedSlices) { $0.records.map(\.record) })
+        #expect(flat(parsedSlices, \.damaged).isEmpty)
+        #expect(made.reduce(0) { $0 + $1.count } == parsedSlices.reduce(0) { $0 + $1.count })
+        #expect(flat(made, \.verdicts).contains(.documentChanged))
+    }
+
+    @Test("the running checksum of bytes in pieces equals the checksum of them all, however they are cut")
+    func runningChecksum() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 31, 32, 33, 64, 100, 1000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for _ in 0..<20 {
+                var running = ContentChecksum.Running()
+                var at = 0
+                while at < length {
+                    let piece = Int.random(in: 1...40, using: &generator)
+                    let end = min(length, at + piece)
+                    bytes[at..<end].withUnsafeBytes { running.add($0) }
+                    at = end
+                }
+                #expect(running.value == ContentChecksum.of(bytes), "length \(length)")
+            }
+        }
+    }
+
     @Test("a journal appended after the snapshot is replayed over it")
     func journalAppended() throws {
         let dir = Fixtures.annotationsDirectory(sets: ["alice": mixedSet()])

@@ -44,8 +44,10 @@ enum TeamCommands {
         let diff: SetDiff
         if let a = try located(locations.0, { try loadedSet(old, session: session) }),
            let b = try located(locations.1, { try loadedSet(new, session: session) }) {
-            // Two loaded sets: paired straight from their dictionaries, no sorted copies.
-            diff = SetDiff(old: a, new: b, oldName: old, newName: new)
+            // Two loaded sets: their id orders and digests are kept by the session until a
+            // set changes, so a repeated setdiff reads only the annotations that differ.
+            diff = SetDiff(old: a, new: b, oldName: old, newName: new,
+                           digests: (session.annotationDigests(a), session.annotationDigests(b)))
         } else {
             let a = try located(locations.0) { try contents(of: old, session: session) }
             let b = try located(locations.1) { try contents(of: new, session: session) }

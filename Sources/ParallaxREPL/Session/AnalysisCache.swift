@@ -2,7 +2,7 @@ import ParallaxCore
 import ParallaxStore
 
 /// What a session computes from its sets and keeps until one of them changes: each set's
-/// id order, placed codings and agreement tally, and the comparer over every set.
+/// id order and digests, placed codings and agreement tally, and the comparer over every set.
 ///
 /// Keyed by ``AnnotationSet/revision`` (and the codebook's questions), so an add, edit,
 /// delete, undo, import or reload is seen at once, and a command run again over unchanged
@@ -12,6 +12,7 @@ final class AnalysisCache {
     private var codingsBySet: [String: (revision: Int, codings: [Coding])] = [:]
     private var talliesBySet: [String: (revision: Int, tally: AgreementTally)] = [:]
     private var ordersBySet: [String: (revision: Int, order: [Dictionary<String, Annotation>.Index])] = [:]
+    private var digestsBySet: [String: AnnotationDigests] = [:]
     private var joined: (key: [Int], codings: [Coding])?
     private var comparerEntry: (key: [Int], questions: [String], comparer: Comparer)?
     private var datedEntry: (key: [Int], questions: [String], filter: DateFilter, comparer: Comparer, left: (outOfRange: Int, undated: Int))?
@@ -68,6 +69,15 @@ final class AnalysisCache {
         if let hit = ordersBySet[set.name], hit.revision == set.revision { return hit.order }
         let made = SetFile.sortedByID(set.byID)
         ordersBySet[set.name] = (set.revision, made)
+        return made
+    }
+
+    /// A set's annotations in id order with their digests (what `setdiff` walks), made
+    /// again only when the set changed.
+    func digests(of set: AnnotationSet) -> AnnotationDigests {
+        if let hit = digestsBySet[set.name], hit.revision == set.revision { return hit }
+        let made = AnnotationDigests(set, order: idOrder(of: set))
+        digestsBySet[set.name] = made
         return made
     }
 

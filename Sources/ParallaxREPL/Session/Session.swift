@@ -92,6 +92,12 @@ public final class Session {
         analysis.idOrder(of: set)
     }
 
+    /// A set's annotations in id order with their digests for `setdiff`, kept until the set
+    /// changes.
+    public func annotationDigests(_ set: AnnotationSet) -> AnnotationDigests {
+        analysis.digests(of: set)
+    }
+
     /// A set's placed codings grouped for `agree`, kept until the set changes.
     public func agreementTally(_ set: AnnotationSet) -> AgreementTally {
         analysis.tally(of: set)
