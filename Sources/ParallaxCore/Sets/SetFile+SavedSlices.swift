@@ -19,21 +19,18 @@ extension SetFile {
         var slices = [Slice](repeating: Slice(), count: parts)
         slices.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
-            withoutActuallyEscaping(check) { check in
-                nonisolated(unsafe) let check = check
-                DispatchQueue.concurrentPerform(iterations: parts) { k in
-                    let lines = min(order.count, k * per)..<min(order.count, (k + 1) * per)
-                    var s = Slice()
-                    s.lines.reserveCapacity(lines.count)
-                    s.verdicts.reserveCapacity(lines.count)
-                    for i in lines {
-                        let a = byID.values[order[i]]
-                        s.lines.append(Line(number: i + 1, annotation: a))
-                        s.verdicts.append(check(a))
-                    }
-                    s.count = lines.count
-                    out[k] = s
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                let lines = min(order.count, k * per)..<min(order.count, (k + 1) * per)
+                var s = Slice()
+                s.lines.reserveCapacity(lines.count)
+                s.verdicts.reserveCapacity(lines.count)
+                for i in lines {
+                    let a = byID.values[order[i]]
+                    s.lines.append(Line(number: i + 1, annotation: a))
+                    s.verdicts.append(check(a))
                 }
+                s.count = lines.count
+                out[k] = s
             }
         }
         for (j, r) in set.records.enumerated() {
