@@ -107,8 +107,8 @@ struct Suite {
         let path = data.root + "/.build/release/parallax"
         guard wants("startup") || wants("cold-corpus") || wants("cold-sets") else { return path }
         // Always: quick when the binary is up to date, and it must match the sources measured.
-        log("building the release parallax binary (swift build -c release --product parallax)…")
-        let build = try Spawn.run(["sh", "-c", "cd '\(data.root)' && exec swift build -c release --product parallax"], quietErrors: false)
+        log("building the release parallax binary as Scripts/parallax does (swift build -c release --static-swift-stdlib --product parallax)…")
+        let build = try Spawn.run(["sh", "-c", "cd '\(data.root)' && exec swift build -c release --static-swift-stdlib --product parallax"], quietErrors: false)
         guard build.status == 0 else { throw BenchError("swift build failed") }
         return path
     }
