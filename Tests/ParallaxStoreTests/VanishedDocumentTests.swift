@@ -10,12 +10,19 @@ import TestSupport
 /// a restored file is read again.
 @Suite("Documents whose files change after start-up")
 struct VanishedDocumentTests {
-    /// A corpus whose documents are all read on first use (the second load of a copy).
-    static func lazyCorpus() throws -> (dir: String, corpus: Corpus) {
+    /// A corpus whose documents are all read on first use (the second load of a copy), its
+    /// folders watched (inotify) or not (every unread document `stat`ed at each check).
+    static func lazyCorpus(watch: Bool, prepare: (String) throws -> Void = { _ in }) throws -> (dir: String, corpus: Corpus) {
         let dir = try CorpusCacheTests.copyOfCorpus()
+        try prepare(dir)
         _ = try CorpusCacheTests.cache(dir).loadCorpus()
-        let corpus = try CorpusCacheTests.cache(dir).loadCorpus()
+        let cache = CorpusCacheTests.cache(dir)
+        cache.watchesDocuments = watch
+        let corpus = try cache.loadCorpus()
         #expect(corpus.documents.allSatisfy { !$0.isLoaded })
+        #if os(Linux)
+        #expect((cache.report.watch == "inotify") == watch, "\(cache.report.watch ?? "-")")
+        #endif
         return (dir, corpus)
     }
 
@@ -23,17 +30,18 @@ struct VanishedDocumentTests {
         dir + "/" + corpus.document(id)!.info.file
     }
 
-    @Test("an unchanged corpus passes the check without reading a document")
-    func unchanged() throws {
-        let (dir, corpus) = try Self.lazyCorpus()
+    @Test("an unchanged corpus passes the check without reading a document", arguments: [true, false])
+    func unchanged(watch: Bool) throws {
+        let (dir, corpus) = try Self.lazyCorpus(watch: watch)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try corpus.checkDocuments()
+        let checked = try corpus.checkDocuments()
+        #expect(checked == (watch ? 0 : corpus.documents.count), "watched: no event, no stat")
         #expect(corpus.documents.allSatisfy { !$0.isLoaded }, "the check stats, it does not read")
     }
 
-    @Test("a deleted file is reported with the document, the file and what to do; restored, it is read")
-    func deleted() throws {
-        let (dir, corpus) = try Self.lazyCorpus()
+    @Test("a deleted file is reported with the document, the file and what to do; restored, it is read", arguments: [true, false])
+    func deleted(watch: Bool) throws {
+        let (dir, corpus) = try Self.lazyCorpus(watch: watch)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = Self.path(dir, corpus, "lin")
         let bytes = try #require(Fixtures.bytes(path))
@@ -54,9 +62,9 @@ struct VanishedDocumentTests {
         #expect(corpus.document("lin")!.text.utf8 == bytes)
     }
 
-    @Test("a file replaced by a folder is reported, not read")
-    func folder() throws {
-        let (dir, corpus) = try Self.lazyCorpus()
+    @Test("a file replaced by a folder is reported, not read", arguments: [true, false])
+    func folder(watch: Bool) throws {
+        let (dir, corpus) = try Self.lazyCorpus(watch: watch)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = Self.path(dir, corpus, "merics")
         try FileManager.default.removeItem(atPath: path)
@@ -66,9 +74,9 @@ struct VanishedDocumentTests {
         #expect(error.location?.description == path)
     }
 
-    @Test("a file that is no longer UTF-8 is reported with the byte")
-    func notUTF8() throws {
-        let (dir, corpus) = try Self.lazyCorpus()
+    @Test("a file that is no longer UTF-8 is reported with the byte", arguments: [true, false])
+    func notUTF8(watch: Bool) throws {
+        let (dir, corpus) = try Self.lazyCorpus(watch: watch)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = Self.path(dir, corpus, "usip")
         _ = FileManager.default.createFile(atPath: path, contents: Data([0x41, 0x42, 0xE9, 0x0A]))
@@ -76,9 +84,9 @@ struct VanishedDocumentTests {
         #expect(error.description == "\(path): document usip is no longer UTF-8 (invalid UTF-8 at byte 2): the file changed since the session started — restore the file (e.g. `git restore` it), then run the command again; nothing was changed")
     }
 
-    @Test("a file whose bytes changed is refused, not taken under the old hash; touched with the same bytes it is read")
-    func changed() throws {
-        let (dir, corpus) = try Self.lazyCorpus()
+    @Test("a file whose bytes changed is refused, not taken under the old hash; touched with the same bytes it is read", arguments: [true, false])
+    func changed(watch: Bool) throws {
+        let (dir, corpus) = try Self.lazyCorpus(watch: watch)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = Self.path(dir, corpus, "brookings")
         let bytes = try #require(Fixtures.bytes(path))

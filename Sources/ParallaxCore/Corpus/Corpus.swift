@@ -12,6 +12,9 @@ public struct Corpus: Sendable {
     public let analysts: AnalystDirectory
     /// Position of each document in `documents`, by id.
     private let positions: [String: Int]
+    /// Which documents' files may have changed (set by the store that loaded the corpus);
+    /// `nil`: ``checkDocuments()`` `stat`s every document not read yet.
+    package var changeFeed: (any DocumentChangeFeed)?
 
     /// Builds a corpus from a manifest and each document's bytes.
     /// - Parameters:
@@ -73,26 +76,32 @@ public struct Corpus: Sendable {
     /// whose file changed since start-up (deleted, made unreadable, rewritten) is read now.
     /// Called before each command, so that a command never meets a document it cannot read
     /// halfway through (when nothing could stop it cleanly) and nothing is saved from one.
-    /// - Complexity: one `stat` per document not read yet, in four stripes for a large corpus
-    ///   (5,000 unread documents: about 5 ms in a debug build, 11 ms in one stripe); a read
-    ///   only for changed files.
+    /// - Complexity: with a ``DocumentChangeFeed`` (the store's folder watcher), one `stat`
+    ///   per document whose file may have changed; without one, one `stat` per document not
+    ///   read yet, in four stripes for a large corpus (5,000 unread documents: about 5 ms in
+    ///   a debug build). A read only for changed files.
+    /// - Returns: How many documents' files were checked (`stat`ed), for tests and reports.
     /// - Throws: ``ParallaxError`` naming the first document that cannot be read as it was
     ///   (which file, and what to do); a restored file is read by the next call.
-    public func checkDocuments() throws {
+    @discardableResult
+    public func checkDocuments() throws -> Int {
         let documents = self.documents
+        let candidates = changeFeed?.mayHaveChanged() ?? Array(documents.indices)
         var changed: [Int] = []
-        if documents.count >= 256 {
-            let stripes = 4, chunk = (documents.count + stripes - 1) / stripes
+        if candidates.count >= 256 {
+            let stripes = 4, chunk = (candidates.count + stripes - 1) / stripes
             let found = ChangedDocuments()
             DispatchQueue.concurrentPerform(iterations: stripes) { k in
-                let range = (k * chunk)..<min(documents.count, (k + 1) * chunk)
-                found.add(range.filter { documents[$0].mayFailToRead })
+                let range = (k * chunk)..<min(candidates.count, (k + 1) * chunk)
+                found.add(candidates[range].filter { documents[$0].mayFailToRead })
             }
             changed = found.indexes.sorted()
         } else {
-            changed = documents.indices.filter { documents[$0].mayFailToRead }
+            changed = candidates.filter { documents.indices.contains($0) && documents[$0].mayFailToRead }
         }
         for i in changed { try documents[i].readContents() }
+        changeFeed?.checked()
+        return candidates.count
     }
 
     /// Indexes found by the stripes of ``checkDocuments()``.

@@ -28,6 +28,9 @@ public final class CorpusCache: @unchecked Sendable {
     /// Files changed less than this long before they are recorded are hashed again next
     /// time (a change within the same clock tick would not show in their identity).
     package var racyWindowNanoseconds: Int64 = 2_000_000_000
+    /// Whether loads watch the documents' folders (``DocumentWatcher``) so that the check
+    /// before each command `stat`s only changed documents; `false` forces the full `stat` pass.
+    package var watchesDocuments = DocumentWatcher.enabledByEnvironment
 
     /// What the last ``loadCorpus()`` and ``searchIndex(for:)`` found.
     public struct Report: Equatable, Sendable {
@@ -47,6 +50,9 @@ public final class CorpusCache: @unchecked Sendable {
         /// on every core), or `"identity"` (a previous process checked them, and the file's
         /// identity has not changed since); `nil` when no pack was mapped from the cache.
         public var packCheck: String?
+        /// How the check before each command finds changed documents: `"inotify"`, or why
+        /// every unread document is `stat`ed instead (`nil` before a load).
+        public var watch: String?
     }
 
     /// Serialises this process's writes of cache files (their temporary files are named by
@@ -94,8 +100,13 @@ public final class CorpusCache: @unchecked Sendable {
         var known: [String: (FileIdentity, String)] = [:]
         for e in index?.documents ?? [] { if let id = e.identity, let h = e.hash { known[e.file] = (id, h) } }
         var entries: [Index.Entry] = []
-        let corpus = try Corpus.load(manifest: manifest, directory: corpusDirectory) { info, path, speakers in
-            if let identity = FileIdentity.of(path), let (recorded, hash) = known[info.file], recorded == identity {
+        let watcher = startWatching(manifest.documents.map { (corpusDirectory as NSString).appendingPathComponent($0.file) })
+        var position = -1, unwatchable: [Int] = []
+        var corpus = try Corpus.load(manifest: manifest, directory: corpusDirectory) { info, path, speakers in
+            position += 1
+            let (found, watchable) = watcher == nil ? (FileIdentity.of(path), true) : FileIdentity.watchable(path)
+            if !watchable { unwatchable.append(position) }
+            if let identity = found, let (recorded, hash) = known[info.file], recorded == identity {
                 report.trusted += 1
                 entries.append(Index.Entry(id: info.id, voice: info.voice, file: info.file, identity: identity, hash: hash))
                 return Document(info: info, hash: hash, speakers: speakers, file: CorpusCache.file(path, identity)) {
@@ -105,6 +116,8 @@ public final class CorpusCache: @unchecked Sendable {
             guard let document = try readNow(info: info, path: path, speakers: speakers, now: now, into: &entries) else { return nil }
             return document
         }
+        watcher?.checkAlways(unwatchable)
+        corpus.changeFeed = watcher
         let manifestIdentity = before.flatMap { b in FileIdentity.of(manifestPath) == b && settled(b, now) ? b : nil }
         try? writeIndex(Index(manifest: manifestIdentity, analysts: manifest.analysts, documents: entries))
         return corpus
@@ -118,8 +131,11 @@ public final class CorpusCache: @unchecked Sendable {
         var entries: [Index.Entry] = []
         var changed = false
         let paths = index.documents.map { corpusDirectory + "/" + $0.file }
-        let identities = CorpusCache.identities(of: paths)
-        let corpus = try Corpus(analysts: index.analysts, entries: index.documents.map { (id: $0.id, voice: $0.voice) }, manifest: source) { i, speakers in
+        // Watched before the identities are taken: no change after them goes unseen.
+        let watcher = startWatching(paths)
+        let found = CorpusCache.identities(of: paths, watched: watcher != nil)
+        let identities = found.map(\.identity)
+        var corpus = try Corpus(analysts: index.analysts, entries: index.documents.map { (id: $0.id, voice: $0.voice) }, manifest: source) { i, speakers in
             let e = index.documents[i]
             let path = paths[i]
             if let identity = identities[i], let recorded = e.identity, let hash = e.hash, recorded == identity {
@@ -137,20 +153,34 @@ public final class CorpusCache: @unchecked Sendable {
             }
             return document
         }
+        if let watcher {
+            watcher.checkAlways(found.indices.filter { !found[$0].watchable })
+            corpus.changeFeed = watcher
+        }
         if changed { try? writeIndex(Index(manifest: index.manifest, analysts: index.analysts, documents: entries)) }
         return corpus
     }
 
-    /// The identities of many files, `stat`ed on every core.
-    static func identities(of paths: [String]) -> [FileIdentity?] {
+    /// Starts the watcher of the documents' folders, or records why not.
+    private func startWatching(_ paths: [String]) -> DocumentWatcher? {
+        guard watchesDocuments else { report.watch = "off (every unread document is stat'ed)"; return nil }
+        switch DocumentWatcher.start(paths: paths) {
+        case .success(let watcher): report.watch = "inotify"; return watcher
+        case .failure(let refusal): report.watch = refusal.reason + " (every unread document is stat'ed)"; return nil
+        }
+    }
+
+    /// The identities of many files, `stat`ed on every core, and whether each is `watchable`
+    /// (see ``FileIdentity/watchable(_:)``; only asked when `watched`).
+    static func identities(of paths: [String], watched: Bool) -> [(identity: FileIdentity?, watchable: Bool)] {
         let stripes = paths.count >= 256 ? 4 : 1
         let box = Identities(paths.count)
         DispatchQueue.concurrentPerform(iterations: stripes) { k in
             let chunk = (paths.count + stripes - 1) / stripes
             let range = (k * chunk)..<min(paths.count, (k + 1) * chunk)
-            var part: [FileIdentity?] = []
+            var part: [(identity: FileIdentity?, watchable: Bool)] = []
             part.reserveCapacity(range.count)
-            for i in range { part.append(FileIdentity.of(paths[i])) }
+            for i in range { part.append(watched ? FileIdentity.watchable(paths[i]) : (FileIdentity.of(paths[i]), true)) }
             box.set(range, part)
         }
         return box.values
@@ -414,10 +444,10 @@ extension CorpusCache {
 
 /// Identities found by several threads, each filling its own range.
 private final class Identities: @unchecked Sendable {
-    private(set) var values: [FileIdentity?]
+    private(set) var values: [(identity: FileIdentity?, watchable: Bool)]
     private let lock = NSLock()
-    init(_ n: Int) { values = Array(repeating: nil, count: n) }
-    func set(_ range: Range<Int>, _ part: [FileIdentity?]) {
+    init(_ n: Int) { values = Array(repeating: (nil, false), count: n) }
+    func set(_ range: Range<Int>, _ part: [(identity: FileIdentity?, watchable: Bool)]) {
         lock.lock(); values.replaceSubrange(range, with: part); lock.unlock()
     }
 }

@@ -22,6 +22,15 @@ public struct FileIdentity: Equatable, Hashable, Sendable {
         return FileIdentity(info)
     }
 
+    /// The identity of a file, and whether inotify events on its folder cover every change to
+    /// it: not a symbolic link, and no other hard link.
+    static func watchable(_ path: String) -> (identity: FileIdentity?, watchable: Bool) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return (nil, false) }
+        if (info.st_mode & S_IFMT) == S_IFREG { return (FileIdentity(info), info.st_nlink == 1) }
+        return (of(path), false)
+    }
+
     init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)

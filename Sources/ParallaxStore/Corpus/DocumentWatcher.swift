@@ -1,0 +1,229 @@
+import Foundation
+import ParallaxCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches the folders of a corpus's documents with inotify, so that the check before each
+/// command (``Corpus/checkDocuments()``) `stat`s only the documents whose names appeared in
+/// an event instead of all of them.
+///
+/// fsnotify queues an event in the very system call that changes a file, so a non-blocking
+/// read of the queue at check time sees every change made before it. Watched: every folder
+/// from `/` down to each document's folder (one watch per distinct folder); in a folder, only
+/// events naming a document (that document is suspect) or the next folder of a document's
+/// path (every document is) matter. Every document is suspect after a lost event (queue
+/// overflow), a watch removed or moved, or a read error. Documents reached through a symbolic
+/// link, with more than one hard link, or with `..` in their path are `stat`ed every time (a
+/// change through another name raises no event in the watched folder).
+///
+/// Not started (the caller `stat`s every document) when inotify is unavailable or out of
+/// watches, or a folder is on a network or FUSE file system, where changes made by other
+/// machines or the FUSE server raise no events. The descriptor is closed when the last copy
+/// of the corpus holding the watcher goes away.
+package final class DocumentWatcher: DocumentChangeFeed, @unchecked Sendable {
+    /// What a name in a watched folder stands for.
+    private enum Watched {
+        /// Document files (their positions in the corpus).
+        case documents([Int])
+        /// A folder on some document's path: a change to it makes every document suspect.
+        case folder
+    }
+
+    private let fd: Int32
+    private let lock = NSLock()
+    /// Per watch descriptor, the names that matter in its folder.
+    private var names: [Int32: [String: Watched]] = [:]
+    /// Documents `stat`ed at every check.
+    private var always: Set<Int> = []
+    /// Documents named by an event since the last ``checked()``.
+    private var suspects: Set<Int> = []
+    /// Whether every document is suspect (an event was lost, a watch went away).
+    private var all = false
+    private let count: Int
+
+    // inotify's flags (sys/inotify.h).
+    static let modify: UInt32 = 0x2, attrib: UInt32 = 0x4, closeWrite: UInt32 = 0x8
+    static let movedFrom: UInt32 = 0x40, movedTo: UInt32 = 0x80, create: UInt32 = 0x100
+    static let delete: UInt32 = 0x200, deleteSelf: UInt32 = 0x400, moveSelf: UInt32 = 0x800
+    static let unmount: UInt32 = 0x2000, overflow: UInt32 = 0x4000, ignored: UInt32 = 0x8000
+    static let onlyDir: UInt32 = 0x0100_0000, dontFollow: UInt32 = 0x0200_0000
+    static let mask: UInt32 = modify | attrib | closeWrite | movedFrom | movedTo | create | delete | deleteSelf | moveSelf
+
+    /// File system types (`statfs` `f_type`) whose changes inotify may not report: NFS, SMB,
+    /// CIFS, SMB2, FUSE, Ceph, 9P, AFS, Coda, NCP, Lustre, GFS2, OCFS2 and other network ones.
+    static let untrusted: Set<Int64> = [0x6969, 0x517B, 0xFF53_4D42, 0xFE53_4D42, 0x6573_5546, 0x00C3_6400,
+                                        0x0102_1997, 0x5346_414F, 0x6B41_4653, 0x7375_7245, 0x564C,
+                                        0x0BD0_0BD0, 0x0116_1970, 0x7461_636F]
+
+    /// Whether watching is on in this process (`PARALLAX_WATCH=0` turns it off: every
+    /// check then `stat`s every unread document).
+    package static let enabledByEnvironment = ProcessInfo.processInfo.environment["PARALLAX_WATCH"] != "0"
+
+    /// Starts watching the folders of `paths` (document `i` at `paths[i]`), or says why not.
+    package static func start(paths: [String]) -> Result<DocumentWatcher, Refusal> {
+        #if os(Linux)
+        let fd = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
+        guard fd >= 0 else { return .failure(Refusal("inotify_init1 failed: " + String(cString: strerror(errno)))) }
+        let watcher = DocumentWatcher(fd: fd, count: paths.count)
+        if let refusal = watcher.watch(paths) { return .failure(refusal) }  // deinit closes fd
+        return .success(watcher)
+        #else
+        return .failure(Refusal("no inotify on this system"))
+        #endif
+    }
+
+    /// Why the watcher was not started.
+    package struct Refusal: Error, Equatable {
+        package var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    private init(fd: Int32, count: Int) {
+        self.fd = fd
+        self.count = count
+    }
+
+    deinit { close(fd) }
+
+    /// `statfs(2)`, which Glibc's Swift module does not export (sys/vfs.h).
+    private typealias StatFS = @convention(c) (UnsafePointer<CChar>, UnsafeMutableRawPointer) -> Int32
+    private static let statfsFunction: StatFS? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "statfs")
+        .map { unsafeBitCast($0, to: StatFS.self) }
+
+    /// A folder's file system type (`f_type`, the first field of `struct statfs`, a `long`).
+    private static func fileSystemType(_ folder: String) -> Int64? {
+        guard let function = statfsFunction else { return nil }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
+        defer { buffer.deallocate() }
+        guard function(folder, buffer) == 0 else { return nil }
+        return Int64(UInt32(truncatingIfNeeded: buffer.load(as: Int.self)))
+    }
+
+    /// The absolute path of a folder's components (`[]`: `/`).
+    private static func components(_ path: String) -> [Substring]? {
+        var full = path
+        if !path.hasPrefix("/") {
+            guard let cwd = FileManager.default.currentDirectoryPath as String?, cwd.hasPrefix("/") else { return nil }
+            full = cwd + "/" + path
+        }
+        var parts: [Substring] = []
+        for part in full.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == ".." { return nil }
+            parts.append(part)
+        }
+        return parts
+    }
+
+    /// Adds the watches; a refusal when a folder cannot be watched or is not to be trusted.
+    private func watch(_ paths: [String]) -> Refusal? {
+        // Documents by folder, then the folders' own paths from `/`.
+        var byFolder: [Substring: [Substring: [Int]]] = [:]
+        for (i, path) in paths.enumerated() {
+            guard let slash = path.utf8.lastIndex(of: 0x2F) else { always.insert(i); continue }
+            let folder = path[..<slash], name = path[path.utf8.index(after: slash)...]
+            if name.isEmpty || name == "." || name == ".." { always.insert(i); continue }
+            byFolder[folder.isEmpty ? "/" : folder, default: [:]][name, default: []].append(i)
+        }
+        var descriptors: [String: Int32?] = [:]  // folder path → watch (nil: not watchable: symlink)
+        func add(_ folder: String) -> Result<Int32?, Refusal> {
+            if let known = descriptors[folder] { return .success(known) }
+            var info = stat()
+            guard lstat(folder, &info) == 0 else { return .failure(Refusal("cannot stat \(folder)")) }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { descriptors[folder] = .some(nil); return .success(nil) }
+            guard let type = Self.fileSystemType(folder) else { return .failure(Refusal("cannot statfs \(folder)")) }
+            if Self.untrusted.contains(type) {
+                return .failure(Refusal("\(folder) is on a network or FUSE file system (type 0x\(String(type, radix: 16)))"))
+            }
+            let wd = inotify_add_watch(fd, folder, Self.mask | Self.onlyDir | Self.dontFollow)
+            guard wd >= 0 else { return .failure(Refusal("inotify_add_watch failed on \(folder): " + String(cString: strerror(errno)))) }
+            descriptors[folder] = .some(wd)
+            return .success(wd)
+        }
+        for (folder, files) in byFolder {
+            guard let parts = Self.components(String(folder)) else {
+                for list in files.values { always.formUnion(list) }
+                continue
+            }
+            // From `/` down: each folder watched, the next component a `.folder` name in it.
+            var path = "", reachable = true
+            var parent: Int32?
+            for (k, part) in ([Substring("")] + parts).enumerated() {
+                path = k == 0 ? "/" : (path == "/" ? "/" : path + "/") + part
+                switch add(path) {
+                case .failure(let refusal): return refusal
+                case .success(nil): reachable = false
+                case .success(let wd?):
+                    if let parent, k > 0 { names[parent, default: [:]][String(part)] = .folder }
+                    parent = wd
+                }
+                if !reachable { break }
+            }
+            guard reachable, let wd = parent else {
+                for list in files.values { always.formUnion(list) }
+                continue
+            }
+            var table = names[wd, default: [:]]
+            for (name, list) in files {
+                if case .documents(let earlier)? = table[String(name)] { table[String(name)] = .documents(earlier + list) }
+                else if table[String(name)] == nil { table[String(name)] = .documents(list) }
+                else { always.formUnion(list) }  // a name that is also a folder on a path
+            }
+            names[wd] = table
+        }
+        return nil
+    }
+
+    /// Documents to `stat` at every check (found at load to be symbolic links or to have
+    /// other hard links).
+    package func checkAlways(_ positions: [Int]) {
+        lock.lock(); always.formUnion(positions); lock.unlock()
+    }
+
+    /// Reads every queued event.
+    private func drain() {
+        let size = 64 * 1024
+        var buffer = [UInt8](repeating: 0, count: size)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, size) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno != EAGAIN && errno != EWOULDBLOCK { all = true }
+                return
+            }
+            if n == 0 { all = true; return }
+            var offset = 0
+            while offset + 16 <= n {
+                let (wd, mask, length) = buffer.withUnsafeBytes { raw in
+                    (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                     raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                     Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
+                }
+                let start = offset + 16
+                offset = start + length
+                if mask & (Self.overflow | Self.ignored | Self.deleteSelf | Self.moveSelf | Self.unmount) != 0 { all = true; continue }
+                guard let table = names[wd] else { continue }
+                let end = buffer[start..<min(offset, n)].firstIndex(of: 0) ?? min(offset, n)
+                guard end > start else { all = true; continue }  // the folder itself changed (attributes)
+                switch table[String(decoding: buffer[start..<end], as: UTF8.self)] {
+                case .documents(let list)?: suspects.formUnion(list)
+                case .folder?: all = true
+                case nil: break
+                }
+            }
+        }
+    }
+
+    package func mayHaveChanged() -> [Int]? {
+        lock.lock(); defer { lock.unlock() }
+        drain()
+        if all { return nil }
+        return Array(suspects.union(always)).sorted()
+    }
+
+    package func checked() {
+        lock.lock(); defer { lock.unlock() }
+        all = false
+        suspects.removeAll(keepingCapacity: true)
+    }
+}
