@@ -77,6 +77,22 @@ struct DocumentWatcherTests {
         #expect(try corpus.checkDocuments() == corpus.documents.count)
     }
 
+    @Test("a folder above the corpus folder renamed (no watch sees it): the next check stats every document")
+    func parentRenamed() throws {
+        let parent = Fixtures.temporaryDirectory("parallax-parent")
+        defer { try? FileManager.default.removeItem(atPath: parent); try? FileManager.default.removeItem(atPath: parent + "-moved") }
+        let copy = try CorpusCacheTests.copyOfCorpus()
+        try FileManager.default.moveItem(atPath: copy, toPath: parent + "/c")
+        _ = try CorpusCacheTests.cache(parent + "/c").loadCorpus()
+        let corpus = try CorpusCacheTests.cache(parent + "/c").loadCorpus()
+        #expect(try corpus.checkDocuments() == 0)
+        try FileManager.default.moveItem(atPath: parent, toPath: parent + "-moved")
+        let error = try #require(throws: ParallaxError.self) { try corpus.checkDocuments() }
+        #expect(error.message.contains("can no longer be read"), "\(error)")
+        try FileManager.default.moveItem(atPath: parent + "-moved", toPath: parent)
+        #expect(try corpus.checkDocuments() == corpus.documents.count, "every document checked again")
+    }
+
     @Test("a full event queue (overflow) makes the next check stat every document")
     func overflow() throws {
         let (dir, corpus) = try VanishedDocumentTests.lazyCorpus(watch: true)

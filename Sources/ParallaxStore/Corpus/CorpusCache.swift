@@ -100,7 +100,7 @@ public final class CorpusCache: @unchecked Sendable {
         var known: [String: (FileIdentity, String)] = [:]
         for e in index?.documents ?? [] { if let id = e.identity, let h = e.hash { known[e.file] = (id, h) } }
         var entries: [Index.Entry] = []
-        let watcher = startWatching(manifest.documents.map { (corpusDirectory as NSString).appendingPathComponent($0.file) })
+        let watcher = startWatching(manifest.documents.map(\.file))
         var position = -1, unwatchable: [Int] = []
         var corpus = try Corpus.load(manifest: manifest, directory: corpusDirectory) { info, path, speakers in
             position += 1
@@ -132,7 +132,7 @@ public final class CorpusCache: @unchecked Sendable {
         var changed = false
         let paths = index.documents.map { corpusDirectory + "/" + $0.file }
         // Watched before the identities are taken: no change after them goes unseen.
-        let watcher = startWatching(paths)
+        let watcher = startWatching(index.documents.map(\.file))
         let found = CorpusCache.identities(of: paths, watched: watcher != nil)
         let identities = found.map(\.identity)
         var corpus = try Corpus(analysts: index.analysts, entries: index.documents.map { (id: $0.id, voice: $0.voice) }, manifest: source) { i, speakers in
@@ -162,9 +162,9 @@ public final class CorpusCache: @unchecked Sendable {
     }
 
     /// Starts the watcher of the documents' folders, or records why not.
-    private func startWatching(_ paths: [String]) -> DocumentWatcher? {
+    private func startWatching(_ files: [String]) -> DocumentWatcher? {
         guard watchesDocuments else { report.watch = "off (every unread document is stat'ed)"; return nil }
-        switch DocumentWatcher.start(paths: paths) {
+        switch DocumentWatcher.start(root: corpusDirectory, files: files) {
         case .success(let watcher): report.watch = "inotify"; return watcher
         case .failure(let refusal): report.watch = refusal.reason + " (every unread document is stat'ed)"; return nil
         }

@@ -9,13 +9,15 @@ import Glibc
 /// an event instead of all of them.
 ///
 /// fsnotify queues an event in the very system call that changes a file, so a non-blocking
-/// read of the queue at check time sees every change made before it. Watched: every folder
-/// from `/` down to each document's folder (one watch per distinct folder); in a folder, only
-/// events naming a document (that document is suspect) or the next folder of a document's
-/// path (every document is) matter. Every document is suspect after a lost event (queue
-/// overflow), a watch removed or moved, or a read error. Documents reached through a symbolic
-/// link, with more than one hard link, or with `..` in their path are `stat`ed every time (a
-/// change through another name raises no event in the watched folder).
+/// read of the queue at check time sees every change made before it. Watched: the corpus
+/// folder and every folder below it holding documents (one watch per distinct folder); in a
+/// folder, only events naming a document (that document is suspect) or the next folder of a
+/// document's path (every document is) matter. Folders above the corpus folder are covered by
+/// one `stat` of its path per check (the same device and inode). Every document is suspect
+/// after a lost event (queue overflow), a watch removed or moved, or a read error. Documents
+/// that are symbolic links, have more than one hard link, sit in a symlinked subfolder or have
+/// `..` in their path are `stat`ed every time (a change through another name raises no event
+/// in the watched folder).
 ///
 /// Not started (the caller `stat`s every document) when inotify is unavailable or out of
 /// watches, or a folder is on a network or FUSE file system, where changes made by other
@@ -60,13 +62,14 @@ package final class DocumentWatcher: DocumentChangeFeed, @unchecked Sendable {
     /// check then `stat`s every unread document).
     package static let enabledByEnvironment = ProcessInfo.processInfo.environment["PARALLAX_WATCH"] != "0"
 
-    /// Starts watching the folders of `paths` (document `i` at `paths[i]`), or says why not.
-    package static func start(paths: [String]) -> Result<DocumentWatcher, Refusal> {
+    /// Starts watching the folders of a corpus's documents (document `i` at `files[i]`,
+    /// relative to the corpus folder `root`), or says why not.
+    package static func start(root: String, files: [String]) -> Result<DocumentWatcher, Refusal> {
         #if os(Linux)
         let fd = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
         guard fd >= 0 else { return .failure(Refusal("inotify_init1 failed: " + String(cString: strerror(errno)))) }
-        let watcher = DocumentWatcher(fd: fd, count: paths.count)
-        if let refusal = watcher.watch(paths) { return .failure(refusal) }  // deinit closes fd
+        let watcher = DocumentWatcher(fd: fd, count: files.count)
+        if let refusal = watcher.watch(root: root, files: files) { return .failure(refusal) }  // deinit closes fd
         return .success(watcher)
         #else
         return .failure(Refusal("no inotify on this system"))
@@ -100,77 +103,87 @@ package final class DocumentWatcher: DocumentChangeFeed, @unchecked Sendable {
         return Int64(UInt32(truncatingIfNeeded: buffer.load(as: Int.self)))
     }
 
-    /// The absolute path of a folder's components (`[]`: `/`).
-    private static func components(_ path: String) -> [Substring]? {
-        var full = path
-        if !path.hasPrefix("/") {
-            guard let cwd = FileManager.default.currentDirectoryPath as String?, cwd.hasPrefix("/") else { return nil }
-            full = cwd + "/" + path
-        }
-        var parts: [Substring] = []
-        for part in full.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
-            if part == ".." { return nil }
-            parts.append(part)
-        }
-        return parts
+    /// The corpus folder's device and inode when it was watched: a `stat` of its path at each
+    /// check that finds another folder (or none) means a folder above it was renamed or
+    /// replaced, which no watch reports.
+    private var root: (path: String, device: UInt64, inode: UInt64)?
+
+    /// The device and inode a path resolves to (following symbolic links), if a folder.
+    private static func folder(_ path: String) -> (UInt64, UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
-    /// Adds the watches; a refusal when a folder cannot be watched or is not to be trusted.
-    private func watch(_ paths: [String]) -> Refusal? {
-        // Documents by folder, then the folders' own paths from `/`.
-        var byFolder: [Substring: [Substring: [Int]]] = [:]
-        for (i, path) in paths.enumerated() {
-            guard let slash = path.utf8.lastIndex(of: 0x2F) else { always.insert(i); continue }
-            let folder = path[..<slash], name = path[path.utf8.index(after: slash)...]
-            if name.isEmpty || name == "." || name == ".." { always.insert(i); continue }
-            byFolder[folder.isEmpty ? "/" : folder, default: [:]][name, default: []].append(i)
-        }
-        var descriptors: [String: Int32?] = [:]  // folder path → watch (nil: not watchable: symlink)
-        func add(_ folder: String) -> Result<Int32?, Refusal> {
-            if let known = descriptors[folder] { return .success(known) }
-            var info = stat()
-            guard lstat(folder, &info) == 0 else { return .failure(Refusal("cannot stat \(folder)")) }
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { descriptors[folder] = .some(nil); return .success(nil) }
+    /// Adds the watches: the corpus folder and each subfolder holding documents, down from it
+    /// (folders above the corpus folder are checked by one `stat` of its path instead: watching
+    /// a busy folder such as `/tmp` costs milliseconds). A refusal when a folder cannot be
+    /// watched or is not to be trusted.
+    private func watch(root directory: String, files: [String]) -> Refusal? {
+        guard let identity = Self.folder(directory) else { return Refusal("\(directory) is not a folder") }
+        root = (directory, identity.0, identity.1)
+        func add(_ folder: String, follow: Bool) -> Result<Int32?, Refusal> {
+            if !follow {
+                var info = stat()
+                guard lstat(folder, &info) == 0 else { return .failure(Refusal("cannot stat \(folder)")) }
+                // A symbolic link to a folder: its target's own path is not watched.
+                guard (info.st_mode & S_IFMT) == S_IFDIR else { return .success(nil) }
+            }
             guard let type = Self.fileSystemType(folder) else { return .failure(Refusal("cannot statfs \(folder)")) }
             if Self.untrusted.contains(type) {
                 return .failure(Refusal("\(folder) is on a network or FUSE file system (type 0x\(String(type, radix: 16)))"))
             }
-            let wd = inotify_add_watch(fd, folder, Self.mask | Self.onlyDir | Self.dontFollow)
+            let wd = inotify_add_watch(fd, folder, Self.mask | Self.onlyDir | (follow ? 0 : Self.dontFollow))
             guard wd >= 0 else { return .failure(Refusal("inotify_add_watch failed on \(folder): " + String(cString: strerror(errno)))) }
-            descriptors[folder] = .some(wd)
             return .success(wd)
         }
-        for (folder, files) in byFolder {
-            guard let parts = Self.components(String(folder)) else {
-                for list in files.values { always.formUnion(list) }
-                continue
-            }
-            // From `/` down: each folder watched, the next component a `.folder` name in it.
-            var path = "", reachable = true
-            var parent: Int32?
-            for (k, part) in ([Substring("")] + parts).enumerated() {
-                path = k == 0 ? "/" : (path == "/" ? "/" : path + "/") + part
-                switch add(path) {
-                case .failure(let refusal): return refusal
-                case .success(nil): reachable = false
-                case .success(let wd?):
-                    if let parent, k > 0 { names[parent, default: [:]][String(part)] = .folder }
-                    parent = wd
-                }
-                if !reachable { break }
-            }
-            guard reachable, let wd = parent else {
-                for list in files.values { always.formUnion(list) }
-                continue
-            }
-            var table = names[wd, default: [:]]
-            for (name, list) in files {
-                if case .documents(let earlier)? = table[String(name)] { table[String(name)] = .documents(earlier + list) }
-                else if table[String(name)] == nil { table[String(name)] = .documents(list) }
-                else { always.formUnion(list) }  // a name that is also a folder on a path
-            }
-            names[wd] = table
+        let top: Int32
+        switch add(directory, follow: true) {
+        case .failure(let refusal): return refusal
+        case .success(let wd): guard let wd else { return Refusal("\(directory) is not a folder") }; top = wd
         }
+        guard Self.folder(directory).map({ $0 == identity }) == true else { return Refusal("\(directory) changed while it was watched") }
+        var descriptors: [Substring: Int32?] = ["": top]  // by path below the corpus folder; nil: not watchable
+        var tables: [Int32: [String: Watched]] = [:]
+        for (i, file) in files.enumerated() {
+            var parts = file.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+            guard let name = parts.popLast(), !parts.contains(".."), name != "..", !file.hasPrefix("/") else { always.insert(i); continue }
+            var wd: Int32? = top
+            if !parts.isEmpty {
+                let key = file[..<file.utf8.lastIndex(of: 0x2F)!]
+                if let known = descriptors[key] {
+                    wd = known
+                } else {
+                    // Each folder from the corpus folder down: watched, named in its parent.
+                    var parent = top, below = ""
+                    for part in parts {
+                        below += (below.isEmpty ? "" : "/") + part
+                        if let known = descriptors[Substring(below)] {
+                            guard let known else { wd = nil; break }
+                            parent = known; continue
+                        }
+                        switch add(directory + "/" + below, follow: false) {
+                        case .failure(let refusal): return refusal
+                        case .success(let added):
+                            descriptors[Substring(below)] = .some(added)
+                            guard let added else { wd = nil; break }
+                            tables[parent, default: [:]][String(part)] = .folder
+                            parent = added
+                        }
+                        if wd == nil { break }
+                    }
+                    if wd != nil { wd = parent }
+                    descriptors[key] = .some(wd)
+                }
+            }
+            guard let wd else { always.insert(i); continue }
+            switch tables[wd]?[String(name)] {
+            case nil: tables[wd, default: [:]][String(name)] = .documents([i])
+            case .documents(let earlier)?: tables[wd]![String(name)] = .documents(earlier + [i])
+            case .folder?: always.insert(i)
+            }
+        }
+        names = tables
         return nil
     }
 
@@ -217,6 +230,7 @@ package final class DocumentWatcher: DocumentChangeFeed, @unchecked Sendable {
     package func mayHaveChanged() -> [Int]? {
         lock.lock(); defer { lock.unlock() }
         drain()
+        if let root, Self.folder(root.path).map({ $0 == (root.device, root.inode) }) != true { all = true }
         if all { return nil }
         return Array(suspects.union(always)).sorted()
     }
