@@ -35,7 +35,12 @@ package final class DocumentWatcher: DocumentChangeFeed, @unchecked Sendable {
     private let fd: Int32
     private let lock = NSLock()
     /// Per watch descriptor, the names that matter in its folder.
-    private var names: [Int32: [String: Watched]] = [:]
+    private var names: [Int32: [String: Watched]]?
+    /// The folders on documents' paths below the corpus folder, by the watch of their parent.
+    private var folders: [Int32: [String: Watched]] = [:]
+    /// Each document's file (relative to the corpus folder) and the watch of its folder (-1:
+    /// not watched, `stat`ed at every check).
+    private var layout: (files: [String], place: [Int32]) = ([], [])
     /// Documents `stat`ed at every check.
     private var always: Set<Int> = []
     /// Documents named by an event since the last ``checked()``.
@@ -145,9 +150,10 @@ package final class DocumentWatcher: DocumentChangeFeed, @unchecked Sendable {
         guard Self.folder(directory).map({ $0 == identity }) == true else { return Refusal("\(directory) changed while it was watched") }
         var descriptors: [Substring: Int32?] = ["": top]  // by path below the corpus folder; nil: not watchable
         var tables: [Int32: [String: Watched]] = [:]
-        for (i, file) in files.enumerated() {
+        var place = [Int32](repeating: top, count: files.count)
+        for (i, file) in files.enumerated() where file.utf8.contains(0x2F) || file == "." || file == ".." {
             var parts = file.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-            guard let name = parts.popLast(), !parts.contains(".."), name != "..", !file.hasPrefix("/") else { always.insert(i); continue }
+            guard let name = parts.popLast(), !parts.contains(".."), name != "..", !file.hasPrefix("/") else { place[i] = -1; continue }
             var wd: Int32? = top
             if !parts.isEmpty {
                 let key = file[..<file.utf8.lastIndex(of: 0x2F)!]
@@ -176,15 +182,32 @@ package final class DocumentWatcher: DocumentChangeFeed, @unchecked Sendable {
                     descriptors[key] = .some(wd)
                 }
             }
-            guard let wd else { always.insert(i); continue }
-            switch tables[wd]?[String(name)] {
-            case nil: tables[wd, default: [:]][String(name)] = .documents([i])
-            case .documents(let earlier)?: tables[wd]![String(name)] = .documents(earlier + [i])
-            case .folder?: always.insert(i)
-            }
+            place[i] = wd ?? -1
         }
-        names = tables
+        for i in place.indices where place[i] < 0 { always.insert(i) }
+        folders = tables
+        layout = (files, place)
         return nil
+    }
+
+    /// The documents' names by folder, made on the first event that names something (a
+    /// session with no change never pays for the table).
+    private func table(_ wd: Int32) -> [String: Watched]? {
+        if names == nil {
+            var tables = folders
+            let (files, place) = layout
+            for i in files.indices where place[i] >= 0 {
+                let file = files[i]
+                let name = file.utf8.lastIndex(of: 0x2F).map { String(file[file.utf8.index(after: $0)...]) } ?? file
+                switch tables[place[i]]?[name] {
+                case nil: tables[place[i], default: [:]][name] = .documents([i])
+                case .documents(let earlier)?: tables[place[i]]![name] = .documents(earlier + [i])
+                case .folder?: always.insert(i)
+                }
+            }
+            names = tables
+        }
+        return names?[wd]
     }
 
     /// Documents to `stat` at every check (found at load to be symbolic links or to have
@@ -215,7 +238,7 @@ package final class DocumentWatcher: DocumentChangeFeed, @unchecked Sendable {
                 let start = offset + 16
                 offset = start + length
                 if mask & (Self.overflow | Self.ignored | Self.deleteSelf | Self.moveSelf | Self.unmount) != 0 { all = true; continue }
-                guard let table = names[wd] else { continue }
+                guard let table = table(wd) else { continue }
                 let end = buffer[start..<min(offset, n)].firstIndex(of: 0) ?? min(offset, n)
                 guard end > start else { all = true; continue }  // the folder itself changed (attributes)
                 switch table[String(decoding: buffer[start..<end], as: UTF8.self)] {
