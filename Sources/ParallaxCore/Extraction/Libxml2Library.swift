@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CParallaxLibxml2
 
 /// libxml2, opened on the first web page read rather than at every start.
@@ -12,23 +9,12 @@ package enum Libxml2Library {
     /// The table of functions, or why it could not be filled; opened once per process.
     private static let loaded = open(["libxml2.so.2", "libxml2.so.16", "libxml2.so"])
 
+    private static let need = SharedLibrary.Need(purpose: "reading web pages", library: "libxml2", name: "libxml2",
+                                                 package: "libxml2", otherwise: "save the page's text as a .txt file")
+
     /// Opens the library under the first of `names` that loads and resolves its functions.
-    package static func open(_ names: [String]) -> Result<Table, ParallaxError> {
-        let table = UnsafeMutablePointer<parallax_xml_api>.allocate(capacity: 1)
-        let copies = names.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
-        let found = copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { parallax_xml_open(table, $0.baseAddress, Int32($0.count)) }
-        if let missing = found {
-            table.deallocate()
-            let what = String(cString: missing)
-            let message = what.hasPrefix("lib") ? "reading web pages needs libxml2 (\(what)), which is not installed"
-                : "the installed libxml2 lacks \(what), which reading web pages needs"
-            return .failure(ParallaxError(.unsupported, message,
-                                          hint: "install the Debian package libxml2 (apt-get install libxml2), or save the page's text as a .txt file"))
-        }
-        let api = table.pointee
-        table.deallocate()
-        return .success(Table(api: api))
+    package static func open(_ names: [String]) -> Result<SharedLibrary.Table<parallax_xml_api>, ParallaxError> {
+        SharedLibrary.open(names, need: need) { parallax_xml_open($0, $1, $2) }
     }
 
     /// The functions, opening the library on first use.
@@ -36,20 +22,12 @@ package enum Libxml2Library {
     /// - Throws: ``ParallaxError`` (`.unsupported`) naming the package to install when the
     ///   library is missing.
     package static func api(reading name: String?) throws -> parallax_xml_api {
-        switch loaded {
-        case .success(let table): return table.api
-        case .failure(let error): throw ParallaxError(error.kind, error.message, at: name, hint: error.hint)
-        }
+        try SharedLibrary.api(loaded, reading: name)
     }
 
     /// The table, for code that already holds a node libxml2 made (so the library is open).
     static var opened: parallax_xml_api {
         guard case .success(let table) = loaded else { preconditionFailure("libxml2 used before it was opened") }
         return table.api
-    }
-
-    /// The table, immutable once filled.
-    package struct Table: @unchecked Sendable {
-        package let api: parallax_xml_api
     }
 }
