@@ -211,31 +211,7 @@ public enum SetFile {
     /// handing the bytes to `write` in order, a few megabytes at a time.
     package static func encode(count: Int, annotation: (Int) -> Annotation, records: [SetRecord], damaged: [DamagedLine],
                                _ write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        let cores = Cores.available
-        var buffers = [[UInt8]](repeating: [], count: cores)
-        var done = 0
-        while done < count {
-            let batches = min(cores, (count - done + encodeBatch - 1) / encodeBatch)
-            let first = done
-            if batches == 1 {
-                buffers[0].removeAll(keepingCapacity: true)
-                for i in first..<min(count, first + encodeBatch) { AnnotationCodec.append(annotation(i), to: &buffers[0]) }
-            } else {
-                buffers.withUnsafeMutableBufferPointer { out in
-                    nonisolated(unsafe) let out = out
-                    withoutActuallyEscaping(annotation) { annotation in
-                        nonisolated(unsafe) let annotation = annotation
-                        DispatchQueue.concurrentPerform(iterations: batches) { k in
-                            out[k].removeAll(keepingCapacity: true)
-                            let from = first + k * encodeBatch
-                            for i in from..<min(count, from + encodeBatch) { AnnotationCodec.append(annotation(i), to: &out[k]) }
-                        }
-                    }
-                }
-            }
-            for k in 0..<batches { try buffers[k].withUnsafeBytes { try write($0) } }
-            done = min(count, first + batches * encodeBatch)
-        }
+        try BatchEncoder.run(count: count, encode: { i, out in AnnotationCodec.append(annotation(i), to: &out) }, write: write)
         var tail: [UInt8] = []
         for r in records { tail.append(contentsOf: RecordCodec.encode(r)); tail.append(0x0A) }
         for d in damaged {
